@@ -1,0 +1,43 @@
+"""Command line: `python -m standoff check-data [DATA_DIR]` and friends."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import labsettings
+from .data import check, data_dir_in_use
+
+
+def check_data(data_dir: str | None) -> int:
+    """Print every problem in the data and return 1, or a one-line summary and return 0."""
+    folder = data_dir_in_use(data_dir)
+    problems, rows = check(folder)
+    if problems:
+        print(f"check-data: {len(problems)} problem(s) in {folder}:")
+        for problem in problems:
+            print(f"  - {problem}")
+        print("Fix these rows (the row numbers count the header as row 1) and run check-data again.")
+        return 1
+    counts = ", ".join(f"{name} {len(r)}" for name, r in rows.items())
+    print(f"check-data: OK — {counts}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m standoff", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    check_cmd = commands.add_parser("check-data", help="validate the data folder")
+    check_cmd.add_argument("data_dir", nargs="?", help="folder with the CSV files (default: data/)")
+    commands.add_parser("install-lab-settings",
+                        help="turn off JupyterLab's news and update checks in this environment")
+    args = parser.parse_args(argv)
+    if args.command == "check-data":
+        return check_data(args.data_dir)
+    for path in labsettings.install():
+        print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

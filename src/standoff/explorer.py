@@ -1,0 +1,141 @@
+"""The timeline explorer: filters, a result count, the chart, and an event's details.
+
+Every control feeds one `refresh()`, so the chart, the count and the list of
+events can never disagree. Choosing an event from the list fills the detail
+panel with its date, summary and sources as links. (Clicking a marker would need
+plotly's FigureWidget, whose saved state costs megabytes per notebook; the list
+does the same job with a keyboard too.)
+"""
+
+from __future__ import annotations
+
+import ipywidgets as w
+import pandas as pd
+from IPython.display import display
+
+from . import style
+from .data import load
+from .dates import format_span
+from .render import figure_bundle
+from .text import esc, link
+from .timeline import describe, timeline_spec
+
+ALL = ""
+
+
+def _sources_html(source_ids: list[str], sources: pd.DataFrame) -> str:
+    items = []
+    for sid in source_ids:
+        if sid not in sources.index:
+            continue
+        s = sources.loc[sid]
+        kind = s["kind"].replace("_", " ")
+        items.append(f"<li>{link(s['url'], s['title'])} — {esc(s['publisher'])} ({esc(kind)})</li>")
+    return f"<ul>{''.join(items)}</ul>" if items else "<p>No source listed.</p>"
+
+
+def event_detail_html(event: pd.Series, sources: pd.DataFrame) -> str:
+    """The detail panel for one event: date, title, summary and its sources."""
+    when = format_span(event["date"], event["end_date"], event["date_precision"])
+    look = style.category(event["category"])
+    return (
+        f"<div class='standoff-detail'><p><strong>{esc(when)}</strong> · "
+        f"{esc(look.icon)} {esc(look.label)}</p>"
+        f"<h4>{esc(event['title'])}</h4><p>{esc(event['summary'])}</p>"
+        f"<p><em>Sources:</em></p>{_sources_html(event['source_ids'], sources)}</div>"
+    )
+
+
+class TimelineExplorer:
+    """Filter the events, see them on the timeline, and read any one in full."""
+
+    def __init__(self, events: pd.DataFrame | None = None, era: str = ALL):
+        tables = load()
+        self.events = (tables.events if events is None else events).sort_values("date")
+        self.sources = tables.sources.set_index("id")
+        actor_names = tables.actors.set_index("code")["name"].to_dict()
+        used = sorted({a for actors in self.events["actors"] for a in actors})
+        self.era = w.Dropdown(
+            description="Era",
+            options=[("All eras", ALL)] + [(e.label, e.id) for e in tables.eras.itertuples()],
+            value=era,
+        )
+        self.category = w.Dropdown(
+            description="Kind",
+            options=[("All kinds", ALL)]
+            + [(style.category(c).label, c) for c in style.CATEGORIES if c in set(self.events["category"])],
+        )
+        self.actor = w.Dropdown(
+            description="Actor",
+            options=[("All actors", ALL)] + sorted((f"{actor_names.get(a, a)} ({a})", a) for a in used),
+        )
+        self.search = w.Text(description="Words", placeholder="e.g. Minsk — then press Enter",
+                             continuous_update=False)
+        self.count = w.HTML()
+        self.choice = w.Select(description="Events", rows=8, layout=w.Layout(width="95%"))
+        self.detail = w.HTML("<p>Choose an event in the list to read about it.</p>")
+        self.chart = w.Output()
+        self.filtered = self.events
+        self.spec: dict = {}
+        for control in (self.era, self.category, self.actor, self.search):
+            control.observe(self.refresh, names="value")
+        self.choice.observe(self._show_detail, names="value")
+        filters = w.HBox([self.era, self.category, self.actor, self.search],
+                         layout=w.Layout(flex_flow="row wrap"))
+        self.widget = w.VBox([filters, self.count, self.chart,
+                              w.HBox([self.choice, self.detail],
+                                     layout=w.Layout(flex_flow="row wrap"))])
+        self.refresh()
+
+    def _ipython_display_(self) -> None:
+        display(self.widget)
+
+    def matching(self) -> pd.DataFrame:
+        """The events that pass every filter."""
+        events = self.events
+        if self.era.value:
+            events = events[events["era"] == self.era.value]
+        if self.category.value:
+            events = events[events["category"] == self.category.value]
+        if self.actor.value:
+            events = events[[self.actor.value in a for a in events["actors"]]]
+        words = self.search.value.strip().lower()
+        if words:
+            text = (events["title"] + " " + events["summary"]).str.lower()
+            events = events[text.str.contains(words, regex=False)]
+        return events
+
+    def refresh(self, _change=None) -> None:
+        """Apply the filters and redraw the count, the list and the chart together."""
+        self.filtered = self.matching()
+        n, total = len(self.filtered), len(self.events)
+        self.count.value = f"<p><strong>{n}</strong> of {total} events match.</p>"
+        self.choice.options = [
+            (f"{format_span(r.date, None, r.date_precision)} · {r.title}", r.id)
+            for r in self.filtered.itertuples()
+        ]
+        self.choice.value = None
+        date_range = None
+        if self.era.value:
+            era = load().eras.set_index("id").loc[self.era.value]
+            date_range = (era["start"].strftime("%Y-%m-%d"), era["end"].strftime("%Y-%m-%d"))
+        self._draw(date_range)
+
+    def _draw(self, date_range=None, highlight=None) -> None:
+        self.spec = timeline_spec(self.filtered, date_range=date_range,
+                                  title="Events matching your filters", highlight=highlight)
+        self.chart.clear_output(wait=True)
+        with self.chart:
+            display(figure_bundle(self.spec, describe(self.filtered)), raw=True)
+
+    def select(self, event_id: str) -> None:
+        """Choose an event, as a student does from the list."""
+        self.choice.value = event_id
+
+    def _show_detail(self, change) -> None:
+        event_id = change["new"]
+        if not event_id:
+            self.detail.value = "<p>Choose an event in the list to read about it.</p>"
+            return
+        event = self.events.set_index("id").loc[event_id]
+        self.detail.value = event_detail_html(event, self.sources)

@@ -1,0 +1,60 @@
+"""Open every lesson in JupyterLab in headless Chromium and look at what a person sees."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from browser import CHROMIUM, is_local, jupyterlab, launch, run_all
+from conftest import NOTEBOOKS, ROOT
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("STANDOFF_REQUIRE_BROWSER"):
+        raise RuntimeError(f"{CHROMIUM} is missing but browser tests are required (CI)")
+    pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)", allow_module_level=True)
+
+sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    with jupyterlab(tmp_path_factory.mktemp("lab")) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_lesson_renders_in_jupyterlab(lab, browser, path):
+    base, token, _ = lab
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    try:
+        run_all(page, base, token, path.name)
+        page.wait_for_selector(".js-plotly-plot svg.main-svg", state="attached", timeout=30_000)
+        page.wait_for_selector(".jupyter-widgets", state="attached", timeout=30_000)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{path.stem}.png"), full_page=True)
+
+        assert page.get_by_text("Error displaying widget").count() == 0
+        errors = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
+        assert errors.count() == 0, errors.first.inner_text()
+        assert page.locator(".js-plotly-plot").count() >= 1
+        assert page.locator(".jupyter-widgets").count() >= 1
+        leaving = [url for url in requests if not is_local(url)]
+        assert not leaving, f"the page tried to reach the network: {leaving[:5]}"
+    finally:
+        page.close()
