@@ -41,6 +41,7 @@ PERSPECTIVES = {
 }
 
 CATEGORIES = {
+    "military": Look("Military deployment", "#6B4E00", "triangle-right", "▶"),
     "treaty": Look("Treaty", OKABE_ITO["blue"], "square", "■"),
     "summit": Look("Summit", OKABE_ITO["orange"], "circle", "●"),
     "enlargement": Look("Enlargement", OKABE_ITO["bluish_green"], "diamond", "◆"),
