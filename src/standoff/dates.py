@@ -38,3 +38,18 @@ def format_span(start, end=None, precision: str = "day") -> str:
     first = format_date(start, precision)
     last = format_date(end, precision)
     return f"{first} – {last}" if last and last != first else first
+
+
+def format_partial_date(text: object) -> str:
+    """'18 March 2014', 'March 2014' or '2014' for a date written YYYY-MM-DD, YYYY-MM or YYYY.
+
+    Statements and sources are often known only to the month or year; the text
+    itself says how precise it is, so we show exactly that much.
+    """
+    value = "" if text is None else str(text).strip()
+    parts = value.split("-")
+    if len(parts) == 3:
+        return format_date(value, "day")
+    if len(parts) == 2:
+        return format_date(f"{value}-01", "month")
+    return value
