@@ -39,7 +39,7 @@ def browser():
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_lesson_renders_in_jupyterlab(lab, browser, path):
     base, token, _ = lab
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page = browser.new_page(viewport={"width": 1400, "height": 6000})
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     try:
@@ -48,8 +48,11 @@ def test_lesson_renders_in_jupyterlab(lab, browser, path):
         page.wait_for_selector(".jupyter-widgets", state="attached", timeout=30_000)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"{path.stem}.png"), full_page=True)
+        for number, chart in enumerate(page.locator(".js-plotly-plot").all(), start=1):
+            chart.screenshot(path=str(SCREENSHOTS / f"{path.stem}-chart{number}.png"))
 
         assert page.get_by_text("Error displaying widget").count() == 0
+        assert page.get_by_text("official Jupyter news").count() == 0, "JupyterLab offered to fetch news"
         errors = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
         assert errors.count() == 0, errors.first.inner_text()
         assert page.locator(".js-plotly-plot").count() >= 1

@@ -7,10 +7,11 @@ import sys
 
 import pandas as pd
 import pytest
-from conftest import DATA, append_row, rewrite
 
 from standoff import data
 from standoff.__main__ import main as cli
+
+from conftest import DATA, append_row, rewrite
 
 REQUIRED_EVENTS = """
 helsinki-final-act baker-gorbachev-meeting two-plus-four-treaty german-reunification cfe-treaty-signed

@@ -58,6 +58,7 @@ ACTOR_GROUPS = {
     "russian": Look("Russia, USSR & allies", OKABE_ITO["vermillion"], "triangle-up", "▲"),
     "in_between": PERSPECTIVES["in_between"],
     "international": Look("International bodies", "#4D4D4D", "pentagon", "⬟"),
+    "other": Look("Other states", "#8C8C8C", "circle-open", "○"),
 }
 
 FONT = {"family": "Arial, Helvetica, sans-serif", "size": 15}
@@ -72,3 +73,25 @@ def perspective(key: str) -> Look:
 def category(key: str) -> Look:
     """The look for an event category; unknown categories get a neutral look."""
     return CATEGORIES.get(key, Look(key.replace("_", " ").capitalize(), "#4D4D4D", "circle-open", "○"))
+
+
+CLAIM_KINDS = {
+    "fact": Look("Fact", OKABE_ITO["sky_blue"], "square-open", "□"),
+    "interpretation": Look("Interpretation", OKABE_ITO["orange"], "circle-open", "◐"),
+    "value_judgement": Look("Value judgement", OKABE_ITO["reddish_purple"], "diamond-open", "⚖"),
+    "prediction": Look("Prediction", OKABE_ITO["bluish_green"], "triangle-right-open", "➜"),
+}
+"""The kinds of statement the claim checker asks about; icons avoid the perspective symbols."""
+
+FEEDBACK = {
+    "right": Look("Correct", OKABE_ITO["bluish_green"], "circle", "✔"),
+    "wrong": Look("Not quite", OKABE_ITO["vermillion"], "x", "✘"),
+    "info": Look("Note", "#4D4D4D", "circle-open", "ℹ"),
+    "warning": Look("Warning", "#6B4E00", "triangle-up-open", "⚠"),
+}
+"""Feedback is always said in words with an icon; the colour only repeats it."""
+
+
+def claim_kind(key: str) -> Look:
+    """The look for a claim kind; unknown kinds get a neutral look with their id in words."""
+    return CLAIM_KINDS.get(key, Look(key.replace("_", " ").capitalize(), "#4D4D4D", "circle-open", "○"))

@@ -18,6 +18,7 @@ from .dates import format_span
 from .render import show_figure
 from .text import esc
 
+FULL_RANGE = ("1974-01-01", "2025-12-31")
 MAX_DETAILED_POINTS = 2000
 """Above this many events, markers switch to WebGL (Scattergl) to stay responsive."""
 
@@ -67,9 +68,10 @@ def _era_shapes(eras: pd.DataFrame) -> tuple[list[dict], list[dict]]:
             "y0": 0, "y1": 1, "fillcolor": shades[i % 2], "line": {"width": 0}, "layer": "below",
             "name": f"era:{era.id}",
         })
-        annotations.append({
-            "x": start, "y": 1.0, "xref": "x", "yref": "paper", "xanchor": "left",
-            "yanchor": "bottom", "text": esc(era.label), "showarrow": False,
+        middle = (era.start + (era.end - era.start) / 2).strftime("%Y-%m-%d")
+        annotations.append({  # alternate rows, so labels of short eras do not collide
+            "x": middle, "y": 1.0 + 0.055 * (i % 2), "xref": "x", "yref": "paper", "xanchor": "center",
+            "yanchor": "bottom", "text": esc(era.short_label), "showarrow": False,
             "font": {"size": 12}, "name": f"era:{era.id}",
         })
     return shapes, annotations
@@ -118,21 +120,19 @@ def timeline_spec(
             "hoverinfo": "skip",
         })
     shapes, annotations = _era_shapes(tables.eras)
-    xaxis = {"type": "date", "rangeslider": {"visible": True, "thickness": 0.08},
-             "title": {"text": "Date"}}
-    if date_range:
-        xaxis["range"] = [str(date_range[0]), str(date_range[1])]
+    xaxis = {"type": "date", "rangeslider": {"visible": True, "thickness": 0.08, "range": list(FULL_RANGE)},
+             "title": {"text": "Date"}, "range": list(date_range or FULL_RANGE)}
     return {
         "data": traces,
         "layout": {
             "title": {"text": esc(title)}, "font": style.FONT, "height": 520,
-            "margin": {"l": 170, "r": 20, "t": 90, "b": 40},
+            "margin": {"l": 170, "r": 20, "t": 100, "b": 40}, "showlegend": False,
             "xaxis": xaxis,
             "yaxis": {"type": "category", "categoryorder": "array",
                       "categoryarray": [_look(lane, lanes).label for lane in reversed(present)],
                       "title": {"text": ""}},
             "shapes": shapes, "annotations": annotations, "hovermode": "closest",
-            "legend": {"orientation": "h", "y": -0.35}, "plot_bgcolor": "#FFFFFF",
+            "plot_bgcolor": "#FFFFFF",
         },
     }
 
