@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import labsettings
+from . import labsettings, links, timelinejs
 from .data import check, data_dir_in_use
 
 
@@ -31,11 +31,22 @@ def main(argv: list[str] | None = None) -> int:
     check_cmd.add_argument("data_dir", nargs="?", help="folder with the CSV files (default: data/)")
     commands.add_parser("install-lab-settings",
                         help="turn off JupyterLab's news and update checks in this environment")
+    export = commands.add_parser("export-timelinejs", help="write the timeline as TimelineJS JSON")
+    export.add_argument("out", nargs="?", default="timeline.json", help="file to write")
+    hub = commands.add_parser("hub-link", help="print an nbgitpuller link for a JupyterHub")
+    hub.add_argument("hub_url", help="the hub's address, e.g. https://hub.school.example")
+    hub.add_argument("--notebook", default="00_start_here.ipynb")
+    hub.add_argument("--branch", default="main")
     args = parser.parse_args(argv)
     if args.command == "check-data":
         return check_data(args.data_dir)
-    for path in labsettings.install():
-        print(f"wrote {path}")
+    if args.command == "export-timelinejs":
+        print(f"wrote {timelinejs.export(args.out)}")
+    elif args.command == "hub-link":
+        print(links.hub_link(args.hub_url, args.notebook, args.branch))
+    else:
+        for path in labsettings.install():
+            print(f"wrote {path}")
     return 0
 
 
