@@ -14,24 +14,14 @@ import pandas as pd
 from IPython.display import display
 
 from . import style
+from .cards import rich_html, sources_list_html
 from .data import load
 from .dates import format_span
 from .render import figure_bundle
-from .text import esc, link
+from .text import esc
 from .timeline import describe, timeline_spec
 
 ALL = ""
-
-
-def _sources_html(source_ids: list[str], sources: pd.DataFrame) -> str:
-    items = []
-    for sid in source_ids:
-        if sid not in sources.index:
-            continue
-        s = sources.loc[sid]
-        kind = s["kind"].replace("_", " ")
-        items.append(f"<li>{link(s['url'], s['title'])} — {esc(s['publisher'])} ({esc(kind)})</li>")
-    return f"<ul>{''.join(items)}</ul>" if items else "<p>No source listed.</p>"
 
 
 def event_detail_html(event: pd.Series, sources: pd.DataFrame) -> str:
@@ -42,7 +32,7 @@ def event_detail_html(event: pd.Series, sources: pd.DataFrame) -> str:
         f"<div class='standoff-detail'><p><strong>{esc(when)}</strong> · "
         f"{esc(look.icon)} {esc(look.label)}</p>"
         f"<h4>{esc(event['title'])}</h4><p>{esc(event['summary'])}</p>"
-        f"<p><em>Sources:</em></p>{_sources_html(event['source_ids'], sources)}</div>"
+        f"<p><em>Sources:</em></p>{sources_list_html(event['source_ids'], sources)}</div>"
     )
 
 
@@ -73,7 +63,7 @@ class TimelineExplorer:
                              continuous_update=False)
         self.count = w.HTML()
         self.choice = w.Select(description="Events", rows=8, layout=w.Layout(width="95%"))
-        self.detail = w.HTML("<p>Choose an event in the list to read about it.</p>")
+        self.detail = rich_html("<p>Choose an event in the list to read about it.</p>")
         self.chart = w.Output()
         self.filtered = self.events
         self.spec: dict = {}

@@ -95,3 +95,11 @@ FEEDBACK = {
 def claim_kind(key: str) -> Look:
     """The look for a claim kind; unknown kinds get a neutral look with their id in words."""
     return CLAIM_KINDS.get(key, Look(key.replace("_", " ").capitalize(), "#4D4D4D", "circle-open", "○"))
+
+
+WIDGET_CSS = (
+    "<style>.standoff-html a { color: #0B5CAD; text-decoration: underline; }"
+    " .standoff-html td, .standoff-html th { text-align: left; vertical-align: top; }</style>"
+)
+"""Prefix for widget HTML that holds links: JupyterLab styles links only in outputs, not in
+widgets, and a link must not look like plain text (nor be told by colour alone: underlined)."""

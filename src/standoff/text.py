@@ -30,3 +30,4 @@ def link(url: object, label: object) -> str:
     if href is None:
         return esc(label)
     return f'<a href="{esc(href)}" target="_blank" rel="noopener noreferrer">{esc(label)}</a>'
+
