@@ -57,6 +57,8 @@ def test_lesson_renders_in_jupyterlab(lab, browser, path):
         assert errors.count() == 0, errors.first.inner_text()
         assert page.locator(".js-plotly-plot").count() >= 1
         assert page.locator(".jupyter-widgets").count() >= 1
+        static = page.locator(".standoff-static")
+        assert static.count() == 0, "JupyterLab showed a widget's static fallback instead of the widget"
         leaving = [url for url in requests if not is_local(url)]
         assert not leaving, f"the page tried to reach the network: {leaving[:5]}"
     finally:

@@ -20,11 +20,12 @@ import re
 
 import ipywidgets as w
 import pandas as pd
-from IPython.display import HTML, display
+from IPython.display import HTML
 
 from . import style
 from .cards import sources_list_html
 from .journal import Journal
+from .render import WidgetView
 from .text import esc
 
 KINDS = tuple(style.CLAIM_KINDS)
@@ -107,7 +108,7 @@ def _key_html() -> str:
     return f"<details><summary>What do the four kinds mean?</summary><ul>{items}</ul></details>"
 
 
-class ClaimChecker:
+class ClaimChecker(WidgetView):
     """Classify each claim, then reveal the lesson's reading; a tally the student can save."""
 
     def __init__(self, claims: pd.DataFrame | None = None, sources: pd.DataFrame | None = None,
@@ -157,8 +158,8 @@ class ClaimChecker:
         ])
         self.go(0)
 
-    def _ipython_display_(self) -> None:
-        display(self.widget)
+    def static_html(self) -> str:
+        return summary_html(self.claims, self.sources)
 
     @property
     def claim(self) -> pd.Series:

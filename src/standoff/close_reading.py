@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import ipywidgets as w
 import pandas as pd
-from IPython.display import display
 
 from . import cards, style
 from .data import Tables, load
+from .render import WidgetView
 from .text import esc
 
 SIDES = ("western", "russian")
@@ -49,7 +49,7 @@ def _notes_html(clauses: pd.DataFrame) -> str:
     return f"<details><summary>Notes on the clauses</summary><ul>{notes}</ul></details>" if notes else ""
 
 
-class CloseReading:
+class CloseReading(WidgetView):
     """A key text clause by clause, with a toggle per side that marks the clauses it cites."""
 
     def __init__(self, text_id: str, tables: Tables | None = None):
@@ -77,8 +77,8 @@ class CloseReading:
                               self.status, self.text])
         self.refresh()
 
-    def _ipython_display_(self) -> None:
-        display(self.widget)
+    def static_html(self) -> str:
+        return self.source.value + self.text.value
 
     @staticmethod
     def _toggle(side: str, words: str) -> w.Checkbox:

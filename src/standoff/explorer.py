@@ -17,9 +17,9 @@ from . import style
 from .cards import rich_html, sources_list_html
 from .data import load
 from .dates import format_span
-from .render import figure_bundle
+from .render import WidgetView, figure_bundle
 from .text import esc
-from .timeline import describe, timeline_spec
+from .timeline import describe, table_html, timeline_spec
 
 ALL = ""
 
@@ -36,7 +36,7 @@ def event_detail_html(event: pd.Series, sources: pd.DataFrame) -> str:
     )
 
 
-class TimelineExplorer:
+class TimelineExplorer(WidgetView):
     """Filter the events, see them on the timeline, and read any one in full."""
 
     def __init__(self, events: pd.DataFrame | None = None, era: str = ALL):
@@ -77,8 +77,8 @@ class TimelineExplorer:
                                      layout=w.Layout(flex_flow="row wrap"))])
         self.refresh()
 
-    def _ipython_display_(self) -> None:
-        display(self.widget)
+    def static_html(self) -> str:
+        return f"<p>{esc(describe(self.filtered))}</p>{table_html(self.filtered)}"
 
     def matching(self) -> pd.DataFrame:
         """The events that pass every filter."""

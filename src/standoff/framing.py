@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import ipywidgets as w
 import pandas as pd
-from IPython.display import display
 
 from . import cards, style
 from .close_reading import CloseReading
@@ -22,6 +21,7 @@ from .data import Tables, load
 from .dates import format_partial_date
 from .guess_game import BlindSourceGame
 from .lexicon_view import LexiconExplorer
+from .render import WidgetView
 from .terms import TermIndex, word_choices_html
 from .text import esc
 
@@ -105,11 +105,12 @@ def _check_topic(topic_id: str, topics: pd.DataFrame) -> None:
         raise ValueError(f"no topic with quotes has the id {topic_id!r}; topics with quotes: {known}")
 
 
-class Comparison:
+class Comparison(WidgetView):
     """Pick a topic; read each side's words on it side by side, above what happened."""
 
     def __init__(self, topic_id: str | None = None, tables: Tables | None = None):
         tables = load() if tables is None else tables
+        self.tables = tables
         self.sources = tables.sources.set_index("id")
         self.events = tables.events.set_index("id")
         self.terms = TermIndex(tables.lexicon)
@@ -134,8 +135,8 @@ class Comparison:
         self.widget = w.VBox([self.topic, self.question, self.cards, self.context])
         self.show(self.topic.value)
 
-    def _ipython_display_(self) -> None:
-        display(self.widget)
+    def static_html(self) -> str:
+        return compare_table(self.topic.value, self.tables)
 
     def _pages(self, quotes: pd.DataFrame) -> dict[str, list[str]]:
         pages = {}

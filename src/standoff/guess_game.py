@@ -14,10 +14,10 @@ import random
 
 import ipywidgets as w
 import pandas as pd
-from IPython.display import display
 
 from . import cards, style
 from .data import Tables, load
+from .render import WidgetView
 from .terms import TermIndex, hit_html
 from .text import esc
 
@@ -56,7 +56,7 @@ def _words_html(hits) -> str:
     return f"<p><em>Words that can give it away:</em></p><ul>{items}</ul>"
 
 
-class BlindSourceGame:
+class BlindSourceGame(WidgetView):
     """One quote at a time, source hidden; the student names the perspective, then sees the answer."""
 
     def __init__(self, seed: int | None = None, topics: list[str] | str | None = None,
@@ -87,8 +87,9 @@ class BlindSourceGame:
         self._show_quote()
         self._show_score()
 
-    def _ipython_display_(self) -> None:
-        display(self.widget)
+    def static_html(self) -> str:
+        return ("<p><em>The blind-source game needs a live notebook (on Binder or your own computer). "
+                "Every quotation it draws on is shown, with its source, in the comparisons.</em></p>")
 
     def _button(self, key: str) -> w.Button:
         look = style.perspective(key)

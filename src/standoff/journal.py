@@ -43,9 +43,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import ipywidgets as w
-from IPython.display import display
 
 from . import style
+from .render import WidgetView
 from .text import esc
 
 try:
@@ -516,7 +516,7 @@ def export(*, journal: Journal | None = None) -> Export:
 # -- the prompt widget ---------------------------------------------------------------------
 
 
-class Reflection:
+class Reflection(WidgetView):
     """A journal prompt above a text box; what the student writes is saved as they type.
 
     A change starts a timer; when it fires (after `SAVE_DELAY` seconds) the latest
@@ -575,8 +575,9 @@ class Reflection:
         self.widget = w.VBox([self.heading, self.notice, self.text,
                               w.HBox([self.save_button, self.status])])
 
-    def _ipython_display_(self) -> None:
-        display(self.widget)
+    def static_html(self) -> str:
+        return (f"{self.heading.value}<p><em>Write your answer in the live notebook; "
+                "it is saved in your journal.</em></p>")
 
     def _say(self, words: str, icon: str = "") -> None:
         self.status.value = f"<span role='status'>{icon + ' ' if icon else ''}{esc(words)}</span>"

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import ipywidgets as w
 import pandas as pd
-from IPython.display import display
 
 from . import cards
 from .data import Tables, load
+from .render import WidgetView
 from .terms import concept_label
 from .text import esc
 
@@ -45,7 +45,7 @@ def concept_html(concept: str, entries: pd.DataFrame, sources: pd.DataFrame) -> 
             f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>")
 
 
-class LexiconExplorer:
+class LexiconExplorer(WidgetView):
     """Choose a concept to see each side's word for it; 'All concepts' lists them all."""
 
     def __init__(self, tables: Tables | None = None):
@@ -66,8 +66,8 @@ class LexiconExplorer:
         self.widget = w.VBox([self.concept, self.entries])
         self.refresh()
 
-    def _ipython_display_(self) -> None:
-        display(self.widget)
+    def static_html(self) -> str:
+        return self.entries.value
 
     def refresh(self, _change=None) -> None:
         """Show the chosen concept, or every concept."""

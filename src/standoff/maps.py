@@ -19,7 +19,7 @@ from IPython.display import display
 from . import style
 from .data import DEFAULT_DATA_DIR, load
 from .dates import format_date, format_span
-from .render import figure_bundle, show_figure
+from .render import WidgetView, figure_bundle, show_figure
 from .text import esc
 
 STATUSES = {
@@ -194,7 +194,7 @@ def events_in(year: int) -> pd.DataFrame:
     return events[events["date"].dt.year == year].sort_values("date")
 
 
-class MembershipMap:
+class MembershipMap(WidgetView):
     """A year slider, the map for that year, and that year's events beside it."""
 
     def __init__(self, year: int = LAST_YEAR):
@@ -209,8 +209,8 @@ class MembershipMap:
                               w.HBox([self.chart, self.events], layout=w.Layout(flex_flow="row wrap"))])
         self.refresh()
 
-    def _ipython_display_(self) -> None:
-        display(self.widget)
+    def static_html(self) -> str:
+        return self.summary.value + self.events.value
 
     def refresh(self, _change=None) -> None:
         year = self.year.value

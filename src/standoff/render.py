@@ -37,3 +37,24 @@ def show_figure(spec: dict, alt_text: str, table: str | None = None) -> None:
     """Display a figure, then its text alternative."""
     display(figure_bundle(spec, alt_text), raw=True)
     display(HTML(alternative_html(alt_text, table)))
+
+
+class WidgetView:
+    """Our widgets: live controls in JupyterLab, and a readable page without a kernel.
+
+    Displaying one sends both the widget view and a static HTML rendering of the
+    same facts. JupyterLab shows the live widget; a static export, a notebook
+    viewer, or a reader without a kernel falls back to the HTML, so no quote,
+    fact or source is lost there.
+    """
+
+    widget: object
+
+    def static_html(self) -> str:
+        """What the widget shows, as plain HTML (subclasses say what that is)."""
+        raise NotImplementedError
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        bundle = dict(self.widget._repr_mimebundle_())
+        bundle["text/html"] = f"<div class='standoff-static'>{self.static_html()}</div>"
+        return bundle
