@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8888
 
-.PHONY: lab test check-data lint clean
+.PHONY: lab test check-data lint site slides timelinejs bench clean
 
 $(VENV)/.runtime: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,22 @@ test: $(VENV)/.dev
 ## check-data: validate the tables in data/ (or DATA=path/to/copy)
 check-data: $(VENV)/.runtime
 	$(PY) -m standoff check-data $(DATA)
+
+## site: build the static reading edition into site/ (opens from the file system)
+site: $(VENV)/.runtime
+	$(PY) -m standoff build-site site
+
+## slides: build reveal.js slide decks of every lesson into slides/
+slides: $(VENV)/.runtime
+	$(PY) -m standoff build-slides slides
+
+## timelinejs: write the timeline for Knight Lab TimelineJS to timeline.json
+timelinejs: $(VENV)/.runtime
+	$(PY) -m standoff export-timelinejs timeline.json
+
+## bench: measure notebook cost, interaction latency, page load and footprint (writes benchmarks/results.json)
+bench: $(VENV)/.dev
+	$(PY) benchmarks/run.py
 
 lint: $(VENV)/.dev
 	$(PY) -m ruff check src tests

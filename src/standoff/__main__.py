@@ -37,11 +37,24 @@ def main(argv: list[str] | None = None) -> int:
     hub.add_argument("hub_url", help="the hub's address, e.g. https://hub.school.example")
     hub.add_argument("--notebook", default="00_start_here.ipynb")
     hub.add_argument("--branch", default="main")
+    site = commands.add_parser("build-site", help="build the static reading edition")
+    site.add_argument("out", nargs="?", default="site", help="folder to write (default: site)")
+    slides = commands.add_parser("build-slides", help="build reveal.js slide decks of the lessons")
+    slides.add_argument("out", nargs="?", default="slides", help="folder to write (default: slides)")
     args = parser.parse_args(argv)
     if args.command == "check-data":
         return check_data(args.data_dir)
     if args.command == "export-timelinejs":
         print(f"wrote {timelinejs.export(args.out)}")
+    elif args.command == "build-site":
+        from . import site as static_site  # nbconvert is only needed here
+
+        print(f"wrote {static_site.build(args.out)}")
+    elif args.command == "build-slides":
+        from . import slides as decks
+
+        for path in decks.build(args.out):
+            print(f"wrote {path}")
     elif args.command == "hub-link":
         print(links.hub_link(args.hub_url, args.notebook, args.branch))
     else:

@@ -111,9 +111,8 @@ class TimelineExplorer(WidgetView):
             date_range = (era["start"].strftime("%Y-%m-%d"), era["end"].strftime("%Y-%m-%d"))
         self._draw(date_range)
 
-    def _draw(self, date_range=None, highlight=None) -> None:
-        self.spec = timeline_spec(self.filtered, date_range=date_range,
-                                  title="Events matching your filters", highlight=highlight)
+    def _draw(self, date_range=None) -> None:
+        self.spec = timeline_spec(self.filtered, date_range=date_range, title="Events matching your filters")
         self.chart.clear_output(wait=True)
         with self.chart:
             display(figure_bundle(self.spec, describe(self.filtered)), raw=True)
