@@ -146,7 +146,8 @@ def _appendix_pages() -> dict[str, tuple[str, str]]:
     return {
         "timeline.html": ("Timeline", f"<h1>Timeline, 1975–2024</h1><p>{esc(describe())}</p>{table_html()}"),
         "topics.html": ("Comparisons", f"<h1>Every comparison, side by side</h1>{topics}"),
-        "lexicon.html": ("Lexicon", f"<h1>Lexicon: the words each side uses</h1>{LexiconExplorer().static_html()}"),
+        "lexicon.html": ("Lexicon",
+                         f"<h1>Lexicon: the words each side uses</h1>{LexiconExplorer().static_html()}"),
         "claims.html": ("The column's claims", f"<h1>The column's claims, checked</h1>{summary_html()}"),
         "glossary.html": ("Glossary", f"<h1>Glossary</h1><dl>{glossary}</dl>"),
         "sources.html": ("Sources", f"<h1>Sources</h1><p>Every document the collection cites.</p>{sources}"),
@@ -198,7 +199,8 @@ def build(out: Path | str) -> Path:
         (out / name).write_text(page(title, body), encoding="utf-8")
     guide = NOTEBOOKS / "teacher" / "README.md"
     if guide.exists():
-        text = re.sub(r"\((\.\./)?(\d\d_[a-z0-9_]+)\.ipynb\)", r"(\2.html)", guide.read_text(encoding="utf-8"))
+        text = guide.read_text(encoding="utf-8")
+        text = re.sub(r"\((\.\./)?(\d\d_[a-z0-9_]+)\.ipynb\)", r"(\2.html)", text)
         (out / "teacher.html").write_text(page("Teacher guide", mistune.html(text)), encoding="utf-8")
     (out / "index.html").write_text(_index(titles), encoding="utf-8")
     return out / "index.html"
