@@ -207,6 +207,21 @@ def test_missing_column_and_empty_file(data_copy):
     assert "glossary.csv: a header row and data rows; the file is empty" in found
 
 
+def test_quiz_answer_must_be_a_choice(data_copy):
+    import csv
+
+    path = data_copy / "quiz.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    rows[0]["answer"] = "None of these"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    found = messages(data_copy)
+    assert any(m.startswith("quiz.csv, row 2, column 'answer': found 'None of these'") and
+               "exactly one of the choices" in m for m in found), found
+
+
 def test_event_outside_its_era(data_copy):
     rewrite(data_copy / "events.csv", ",era_2014,united_nations,UN;UKR;RUS",
             ",standoff,united_nations,UN;UKR;RUS")

@@ -15,7 +15,14 @@ from pathlib import Path
 import pandas as pd
 
 from .schema import DEFAULT_DATA_DIR, Table, read_schema
-from .validate import Problem, check_events_in_eras, check_references, check_table, read_rows
+from .validate import (
+    Problem,
+    check_events_in_eras,
+    check_quiz_answers,
+    check_references,
+    check_table,
+    read_rows,
+)
 
 
 class DataValidationError(ValueError):
@@ -56,6 +63,7 @@ def check(data_dir: Path | str | None = None) -> tuple[list[Problem], dict[str, 
         problems += check_table(table, table_rows)
     problems += check_references(schema, rows)
     problems += check_events_in_eras(rows)
+    problems += check_quiz_answers(rows)
     return problems, rows
 
 

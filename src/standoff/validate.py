@@ -178,3 +178,15 @@ def check_events_in_eras(rows: dict[str, list[dict[str, str]]]) -> list[Problem]
             problems.append(Problem("events.csv", index + 2, "end_date", end,
                                     f"a date on or after the start date {date}"))
     return problems
+
+
+def check_quiz_answers(rows: dict[str, list[dict[str, str]]]) -> list[Problem]:
+    """A quiz answer must be one of its choices, letter for letter."""
+    problems = []
+    for index, question in enumerate(rows.get("quiz", [])):
+        choices = [c.strip() for c in question.get("choices", "").split("|")]
+        answer = question.get("answer", "")
+        if answer and answer not in choices:
+            problems.append(Problem("quiz.csv", index + 2, "answer", answer,
+                                    "exactly one of the choices in this row: " + " | ".join(choices)))
+    return problems
