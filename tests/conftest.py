@@ -43,3 +43,17 @@ def append_row(path: Path, row: list[str]) -> None:
     if not text.endswith("\n"):
         text += "\n"
     path.write_text(text + buffer.getvalue(), encoding="utf-8")
+
+
+def edit_rows(path: Path, change) -> None:
+    """Read a data file's rows, let `change(rows)` edit them in place, and write them back."""
+    import csv
+
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        fields, rows = list(reader.fieldnames or []), list(reader)
+    change(rows)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)

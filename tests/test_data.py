@@ -11,7 +11,7 @@ import pytest
 from standoff import data
 from standoff.__main__ import main as cli
 
-from conftest import DATA, append_row, rewrite
+from conftest import DATA, append_row, edit_rows, rewrite
 
 REQUIRED_EVENTS = """
 helsinki-final-act baker-gorbachev-meeting two-plus-four-treaty german-reunification cfe-treaty-signed
@@ -170,15 +170,7 @@ def test_unknown_source_and_unknown_perspective(data_copy):
 
 
 def test_empty_quote(data_copy):
-    import csv
-
-    path = data_copy / "framings.csv"
-    rows = list(csv.DictReader(path.open(encoding="utf-8")))
-    rows[0]["quote"] = ""
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    edit_rows(data_copy / "framings.csv", lambda rows: rows[0].update(quote=""))
     found = messages(data_copy)
     assert "framings.csv, row 2, column 'quote': found '' — expected a value; this column must not be empty" \
         in found
@@ -208,15 +200,7 @@ def test_missing_column_and_empty_file(data_copy):
 
 
 def test_quiz_answer_must_be_a_choice(data_copy):
-    import csv
-
-    path = data_copy / "quiz.csv"
-    rows = list(csv.DictReader(path.open(encoding="utf-8")))
-    rows[0]["answer"] = "None of these"
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    edit_rows(data_copy / "quiz.csv", lambda rows: rows[0].update(answer="None of these"))
     found = messages(data_copy)
     assert any(m.startswith("quiz.csv, row 2, column 'answer': found 'None of these'") and
                "exactly one of the choices" in m for m in found), found

@@ -173,22 +173,21 @@ class Journal:
     def read(self) -> dict:
         """The whole journal. A file that cannot be read is moved aside (see `notice`)."""
         try:
+            return self._parse_file()
+        except UnreadableJournal:
+            with _locked(self.lock_path):  # look again under the lock before moving anything
+                return self._read_under_lock()
+
+    def _parse_file(self) -> dict:
+        try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return _empty()
-        try:
-            return _parse(raw)
-        except UnreadableJournal:
-            with _locked(self.lock_path):
-                return self._read_under_lock()
+        return _parse(raw)
 
     def _read_under_lock(self) -> dict:
         try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
-            return _empty()
-        try:
-            return _parse(raw)
+            return self._parse_file()
         except UnreadableJournal:
             self._set_aside()
             return _empty()
