@@ -177,7 +177,7 @@ class ClaimChecker(WidgetView):
         claim, answer = self.claim, self._answer()
         self.heading.value = (f"<p><strong>Claim {self.index + 1} of {len(self.claims)}</strong> · "
                               f"{esc(where(claim['paragraph']))}</p>")
-        self.excerpt.value = f"<blockquote class='standoff-excerpt'>“{esc(claim['excerpt'])}”</blockquote>"
+        self.excerpt.value = f"<blockquote class='standoff-excerpt'>{quoted(claim['excerpt'])}</blockquote>"
         self.kind.value = answer["chosen"]
         self.how.value = answer["check"]
         self.kind.disabled = answer["revealed"]
@@ -289,9 +289,18 @@ _CELL = "text-align: left; vertical-align: top;"
 """JupyterLab right-aligns table cells; prose reads better from the left."""
 
 
-def summary_html(claims: pd.DataFrame | None = None, sources: pd.DataFrame | None = None) -> str:
-    """Every claim in paragraph order: where, excerpt, kind (icon + label), assessment and record."""
+def quoted(excerpt: str) -> str:
+    """The excerpt in quotation marks, unless it already opens with its own (the column quotes itself)."""
+    text = esc(excerpt)
+    return text if excerpt[:1] in "“\"‘'" else f"“{text}”"
+
+
+def summary_html(claims: pd.DataFrame | None = None, sources: pd.DataFrame | None = None,
+                 paragraph: int | None = None) -> str:
+    """Every claim in paragraph order (or one paragraph's): where, excerpt, kind, assessment, record."""
     claims, sources = _tables(claims, sources)
+    if paragraph is not None:
+        claims = claims[claims["paragraph"] == paragraph]
     if claims.empty:
         return "<p>There are no claims to show yet.</p>"
     key = " · ".join(kind_html(k) for k in KINDS)
@@ -303,7 +312,7 @@ def summary_html(claims: pd.DataFrame | None = None, sources: pd.DataFrame | Non
             record = f"<details><summary>Record and sources</summary>{record}</details>"
         rows.append(
             f"<tr><th scope='row' style='{_CELL}'>{esc(where(c['paragraph']))}</th>"
-            f"<td style='{_CELL}'>“{esc(c['excerpt'])}”</td>"
+            f"<td style='{_CELL}'>{quoted(c['excerpt'])}</td>"
             f"<td style='{_CELL} border-left: 6px solid {look.colour}'>{kind_html(c['kind'])}</td>"
             f"<td style='{_CELL}'>{assessment_html(c) or '<p>—</p>'}{record}</td></tr>"
         )
@@ -315,6 +324,6 @@ def summary_html(claims: pd.DataFrame | None = None, sources: pd.DataFrame | Non
             f"<tbody>{''.join(rows)}</tbody></table></div>")
 
 
-def summary() -> HTML:
-    """The claims as one static page a teacher can project."""
-    return HTML(summary_html())
+def summary(paragraph: int | None = None) -> HTML:
+    """The claims as one static page a teacher can project (or one paragraph's claims)."""
+    return HTML(summary_html(paragraph=paragraph))

@@ -225,9 +225,12 @@ def guess(seed: int | None = None, topics: list[str] | str | None = None) -> Bli
     return BlindSourceGame(seed=seed, topics=topics)
 
 
-def lexicon() -> LexiconExplorer:
-    """The lexicon explorer: each concept, the word each side uses, a sourced example of it."""
-    return LexiconExplorer()
+def lexicon(concept: str | None = None) -> LexiconExplorer:
+    """The lexicon explorer: each concept, the word each side uses, a sourced example of it.
+
+    Opens on one concept (e.g. "council_name") if given, else on all of them.
+    """
+    return LexiconExplorer(concept=concept)
 
 
 def close_reading(text_id: str) -> CloseReading:

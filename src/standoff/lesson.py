@@ -39,8 +39,11 @@ def events_html(*event_ids: str) -> str:
     for r in rows.itertuples():
         when = format_span(r.date, r.end_date, r.date_precision)
         sources = "; ".join(_source_link(s) for s in r.source_ids)
+        notes = ""
+        if r.note:
+            notes = f"<details><summary>Notes on the sources</summary><small>{esc(r.note)}</small></details>"
         items.append(f"<li><strong>{esc(when)}</strong> — <strong>{esc(r.title)}</strong>. "
-                     f"{esc(r.summary)}<br><small>Source: {sources}</small></li>")
+                     f"{esc(r.summary)}<br><small>Source: {sources}</small>{notes}</li>")
     return f"<div style='{BOX}'><p><em>From the record</em></p><ul>{''.join(items)}</ul></div>"
 
 

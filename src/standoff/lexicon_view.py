@@ -48,7 +48,7 @@ def concept_html(concept: str, entries: pd.DataFrame, sources: pd.DataFrame) -> 
 class LexiconExplorer(WidgetView):
     """Choose a concept to see each side's word for it; 'All concepts' lists them all."""
 
-    def __init__(self, tables: Tables | None = None):
+    def __init__(self, tables: Tables | None = None, concept: str | None = None):
         tables = load() if tables is None else tables
         sources = tables.sources.set_index("id")
         lexicon = tables.lexicon
@@ -61,6 +61,10 @@ class LexiconExplorer(WidgetView):
             options=[("All concepts", ALL)] + [(f"{concept_label(c)} ({terms[c]})", c) for c in self.pages],
             layout=w.Layout(width="95%", max_width="40em"),
         )
+        if concept is not None:
+            if concept not in self.pages:
+                raise ValueError(f"no lexicon concept {concept!r}; concepts: {', '.join(self.pages)}")
+            self.concept.value = concept
         self.entries = cards.rich_html()
         self.concept.observe(self.refresh, names="value")
         self.widget = w.VBox([self.concept, self.entries])
