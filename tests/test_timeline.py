@@ -73,7 +73,8 @@ def test_lanes_by_actor_group():
 
 def test_focus_zooms_to_an_era():
     fig = timeline.focus("era_2014")
-    assert list(fig.layout.xaxis.range) == ["2013-11-21", "2020-12-31"]
+    start, end = fig.layout.xaxis.range
+    assert "2013-09-01" < start < "2013-11-21" and "2020-12-31" < end < "2021-03-01"
     with pytest.raises(ValueError, match="unknown era"):
         timeline.era_range("no_such_era")
 
@@ -96,7 +97,8 @@ def test_explorer_filters_update_chart_count_and_list_together():
     assert plotted_ids(explorer.spec) == in_era
     assert f"<strong>{len(in_era)}</strong> of {total}" in explorer.count.value
     assert {value for _, value in explorer.choice.options} == in_era
-    assert explorer.spec["layout"]["xaxis"]["range"] == ["2008-01-01", "2013-11-20"]
+    start, end = explorer.spec["layout"]["xaxis"]["range"]
+    assert start < "2008-01-01" and end > "2013-11-20"
 
     explorer.category.value = "war"
     explorer.actor.value = "GEO"

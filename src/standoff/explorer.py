@@ -19,7 +19,7 @@ from .data import load
 from .dates import format_span
 from .render import WidgetView, figure_bundle
 from .text import esc
-from .timeline import describe, table_html, timeline_spec
+from .timeline import describe, era_view, table_html, timeline_spec
 
 ALL = ""
 
@@ -105,11 +105,7 @@ class TimelineExplorer(WidgetView):
             for r in self.filtered.itertuples()
         ]
         self.choice.value = None
-        date_range = None
-        if self.era.value:
-            era = load().eras.set_index("id").loc[self.era.value]
-            date_range = (era["start"].strftime("%Y-%m-%d"), era["end"].strftime("%Y-%m-%d"))
-        self._draw(date_range)
+        self._draw(era_view(self.era.value) if self.era.value else None)
 
     def _draw(self, date_range=None) -> None:
         self.spec = timeline_spec(self.filtered, date_range=date_range, title="Events matching your filters")

@@ -147,6 +147,13 @@ def era_range(era_id: str) -> tuple[str, str]:
     return _iso(era["start"]), _iso(era["end"])
 
 
+def era_view(era_id: str) -> tuple[str, str]:
+    """The x range that shows an era: its dates plus a margin, so a marker on its edge is drawn whole."""
+    start, end = (pd.Timestamp(d) for d in era_range(era_id))
+    margin = max(pd.Timedelta(days=20), (end - start) * 0.02)
+    return _iso(start - margin), _iso(end + margin)
+
+
 def figure(lanes: str = "category", date_range: tuple[str, str] | None = None) -> go.Figure:
     """The whole timeline as a plotly Figure (zoomed to `date_range` if given)."""
     return go.Figure(timeline_spec(lanes=lanes, date_range=date_range))
@@ -154,9 +161,8 @@ def figure(lanes: str = "category", date_range: tuple[str, str] | None = None) -
 
 def focus(era_id: str, lanes: str = "category") -> go.Figure:
     """The timeline zoomed to one era, as each lesson opens it."""
-    start, end = era_range(era_id)
     label = load().eras.set_index("id").loc[era_id, "label"]
-    return go.Figure(timeline_spec(lanes=lanes, date_range=(start, end), title=label))
+    return go.Figure(timeline_spec(lanes=lanes, date_range=era_view(era_id), title=label))
 
 
 def describe(events: pd.DataFrame | None = None) -> str:
@@ -193,7 +199,7 @@ def show(era_id: str | None = None, lanes: str = "category") -> None:
     events = tables.events
     date_range, title = None, "Events, 1975–2024"
     if era_id:
-        date_range = era_range(era_id)
+        date_range = era_view(era_id)
         title = tables.eras.set_index("id").loc[era_id, "label"]
         events = events[events["era"] == era_id]
     spec = timeline_spec(lanes=lanes, date_range=date_range, title=title)
