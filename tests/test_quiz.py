@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from standoff import quiz
@@ -149,12 +150,18 @@ def test_a_source_with_an_unsafe_url_is_not_linked(lesson, journal):
 def test_an_answer_that_is_not_one_of_the_choices_is_a_clear_error(lesson, journal):
     append_row(lesson / "quiz.csv", ["fx-bad", "97_broken_lesson", "Which?", "Red|Green", "Blue",
                                      "Blue is not offered.", "fx-news"])
-    with pytest.raises(ValueError) as error:
+    with pytest.raises(ValueError) as error:  # the data check catches it before any quiz is built
         quiz.ask("97_broken_lesson", journal=journal)
-    assert "quiz.csv" in str(error.value)
-    assert "'fx-bad'" in str(error.value) and "'Blue'" in str(error.value)
-    assert "'Red', 'Green'" in str(error.value)
-    assert quiz.ask(LESSON, journal=journal).score()["total"] == 3, "other lessons still work"
+    message = str(error.value)
+    assert "quiz.csv, row" in message and "column 'answer'" in message and "'Blue'" in message
+    assert "exactly one of the choices in this row: Red | Green" in message
+
+
+def test_quiz_refuses_a_table_given_directly_with_a_bad_answer():
+    bad = pd.DataFrame([{"id": "fx-bad", "choices": ["Red", "Green"], "answer": "Blue"}])
+    with pytest.raises(ValueError) as error:
+        quiz.check_answers(bad)
+    assert "'fx-bad'" in str(error.value) and "'Red', 'Green'" in str(error.value)
 
 
 def test_an_unknown_lesson_names_the_lessons_that_have_questions(lesson, journal):
@@ -203,3 +210,23 @@ def test_the_default_journal_is_the_work_folder(lesson, tmp_path):
     q.choose(0, "Beta")
     q.check(0)
     assert Journal(tmp_path / "my_work").read()["quiz"]["fx-q1"]["correct"] is True
+
+
+def test_the_answer_key_lists_every_question_of_a_lesson_with_its_answer_and_escapes_the_data(lesson):
+    shown = quiz.answer_key(LESSON).data
+    rows = shown.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    assert rows.count("<tr>") == 3, "one row per question of the lesson"
+    assert "Elsewhere?" not in shown, "questions of other lessons are left out"
+    assert "Which is the second letter of the Greek alphabet?" in shown
+    assert "<strong>B.</strong> Beta" in shown and "Beta comes after alpha." in shown
+    assert "<strong>B.</strong> Two" in shown and "Two is right." in shown
+    assert "Is &lt;script&gt;alert(1)&lt;/script&gt; shown as text?" in shown
+    assert "<strong>A.</strong> Yes, as &lt;b&gt;text&lt;/b&gt;" in shown
+    assert "&lt;img src=x onerror=alert(1)&gt;" in shown
+    assert "<script" not in shown and "<img" not in shown and "<b>" not in shown
+    assert '<a href="https://example.org/treaty?a=1&amp;b=2"' in shown
+    assert "Fixture treaty &lt;b&gt;text&lt;/b&gt;" in shown and "Fixture news report" in shown
+    assert rows.index("Greek alphabet") < rows.index("shown as text") < rows.index("How many?")
+    assert quiz.answer_key(f"{LESSON}.ipynb").data == shown
+    with pytest.raises(ValueError, match="no questions for lesson '01_typo'"):
+        quiz.answer_key("01_typo")

@@ -9,6 +9,9 @@ exported. The score counts first tries, and says how many are right after trying
 
 Everything is usable from the keyboard: Tab to the choices, arrow keys to pick,
 Tab to "Check answer" and Enter.
+
+`answer_key("01_after_the_cold_war")` is the teacher's view of the same questions:
+one row per question with the right answer, the explanation and the sources.
 """
 
 from __future__ import annotations
@@ -17,14 +20,24 @@ import string
 
 import ipywidgets as w
 import pandas as pd
-from IPython.display import display
+from IPython.display import HTML, display
 
 from . import style
-from .cards import sources_list_html
+from .cards import CELL, sources_list_html
 from .journal import Journal
 from .text import esc
 
 LETTERS = string.ascii_uppercase
+
+CHOICES_CSS = (
+    "<style>.standoff-choices .widget-radio-box label, .standoff-choices .jupyter-widget-radio-box label"
+    " { height: auto; line-height: 1.4; display: flex; align-items: baseline; margin: 0 0 0.35em 0; }"
+    " .standoff-choices .widget-radio-box input, .standoff-choices .jupyter-widget-radio-box input"
+    " { height: auto; line-height: normal; flex: none; order: -1; margin: 0 0.5em 0 1px; }</style>"
+)
+"""A long choice wraps onto a second line: JupyterLab gives each radio label one line's height,
+so without this the wrapped line runs over the next choice. The button is floated left in the
+widget's own CSS; in a flex row `order` puts it first instead."""
 
 
 def check_answers(questions: pd.DataFrame) -> None:
@@ -47,7 +60,7 @@ class _Question:
         self.radio = w.RadioButtons(
             options=[(f"{LETTERS[i]}. {c}", i) for i, c in enumerate(self.choices)], value=None,
             description="Answer", layout=w.Layout(width="auto"),
-        )
+        ).add_class("standoff-choices")
         self.check_button = w.Button(description="Check answer", icon="check", button_style="primary",
                                      tooltip="See whether your answer is right",
                                      layout=w.Layout(width="auto"))
@@ -100,8 +113,8 @@ class Quiz:
         self.notice = w.HTML()
         self.shown = w.VBox()
         nav = w.HBox([self.prev_button, self.next_button, self.position])
-        self.widget = w.VBox([self.notice, self.shown] + ([nav] if one_at_a_time else [])
-                             + [self.score_html])
+        self.widget = w.VBox([w.HTML(CHOICES_CSS), self.notice, self.shown]
+                             + ([nav] if one_at_a_time else []) + [self.score_html])
         self._restore()
         self.show(0)
 
@@ -241,3 +254,40 @@ class Quiz:
 def ask(notebook_id: str, *, one_at_a_time: bool = False, journal: Journal | None = None) -> Quiz:
     """The lesson's quiz (questions from quiz.csv whose `notebook` is `notebook_id`)."""
     return Quiz(notebook_id, one_at_a_time=one_at_a_time, journal=journal)
+
+
+def answer_key_html(notebook_id: str, questions: pd.DataFrame | None = None,
+                    sources: pd.DataFrame | None = None) -> str:
+    """One row per question: the question, the right answer, the explanation and its sources as links."""
+    if questions is None or sources is None:
+        from .data import load
+
+        tables = load()
+        questions = tables.quiz if questions is None else questions
+        sources = tables.sources if sources is None else sources
+    lesson = notebook_id.removesuffix(".ipynb")
+    mine = questions[questions["notebook"] == lesson]
+    if mine.empty:
+        lessons = ", ".join(sorted(set(questions["notebook"]))) or "none yet"
+        raise ValueError(f"quiz.csv has no questions for lesson {lesson!r} "
+                         f"(lessons with questions: {lessons})")
+    check_answers(mine)
+    indexed = sources.set_index("id") if "id" in sources.columns else sources
+    head = "".join(f"<th scope='col' {CELL}>{h}</th>"
+                   for h in ("#", "Question", "Right answer", "Why", "Sources"))
+    rows = []
+    for number, q in enumerate(mine.itertuples(), start=1):
+        letter = LETTERS[list(q.choices).index(q.answer)]
+        rows.append(
+            f"<tr><td {CELL}>{number}<br><small>{esc(q.id)}</small></td><td {CELL}>{esc(q.question)}</td>"
+            f"<td {CELL}><strong>{letter}.</strong> {esc(q.answer)}</td><td {CELL}>{esc(q.explanation)}</td>"
+            f"<td {CELL}>{sources_list_html(q.source_ids, indexed)}</td></tr>"
+        )
+    count = f"{len(rows)} question{'s' * (len(rows) != 1)}"
+    return (f"<div class='standoff-answer-key'><h3>Answer key: {esc(lesson)} ({count})</h3>"
+            f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
+
+
+def answer_key(notebook_id: str) -> HTML:
+    """The teacher's answer key for a lesson's quiz, as a table (for the answer-keys notebook)."""
+    return HTML(answer_key_html(notebook_id))

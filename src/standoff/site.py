@@ -122,14 +122,19 @@ def make_static(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
+def relink(body: str) -> str:
+    """Point links between lessons (and to the teacher guide) at the pages built beside them."""
+    body = re.sub(r'href="(\d\d_[a-z0-9_]+)\.ipynb(#[^"]*)?"', r'href="\1.html\2"', body)
+    return body.replace('href="teacher/README.md"', 'href="teacher.html"')
+
+
 def lesson_page(path: Path) -> tuple[str, str]:
     """Execute a lesson and export it as a page; return (title, html)."""
     nb = run(nbformat.read(path, as_version=4), path.parent, timeout=300)
     make_static(nb)
     exporter = HTMLExporter(template_name="basic", exclude_input_prompt=True, exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nb)
-    body = re.sub(r'href="(\d\d_[a-z0-9_]+)\.ipynb"', r'href="\1.html"', body)
-    body = body.replace('href="teacher/README.md"', 'href="teacher.html"')
+    body = relink(body)
     title = _title(nb, path.stem)
     return title, page(title, body, binder_notebook=path.name)
 
@@ -167,6 +172,15 @@ def _index(titles: dict[str, str]) -> str:
         f'<a href="{esc(links.binder_url())}">Open the live collection on Binder</a></p>'))
 
 
+def write_teacher_guide(out: Path) -> None:
+    """The teacher guide (notebooks/teacher/README.md) as a page, its lesson links made local."""
+    guide = NOTEBOOKS / "teacher" / "README.md"
+    if guide.exists():
+        text = guide.read_text(encoding="utf-8")
+        text = re.sub(r"\((\.\./)?(\d\d_[a-z0-9_]+)\.ipynb\)", r"(\2.html)", text)
+        (out / "teacher.html").write_text(page("Teacher guide", mistune.html(text)), encoding="utf-8")
+
+
 @contextmanager
 def fresh_work_dir() -> Iterator[Path]:
     """Run lessons against an empty journal, so no one's answers reach a published page."""
@@ -197,10 +211,6 @@ def build(out: Path | str) -> Path:
             titles[f"{path.stem}.html"] = title
     for name, (title, body) in _appendix_pages().items():
         (out / name).write_text(page(title, body), encoding="utf-8")
-    guide = NOTEBOOKS / "teacher" / "README.md"
-    if guide.exists():
-        text = guide.read_text(encoding="utf-8")
-        text = re.sub(r"\((\.\./)?(\d\d_[a-z0-9_]+)\.ipynb\)", r"(\2.html)", text)
-        (out / "teacher.html").write_text(page("Teacher guide", mistune.html(text)), encoding="utf-8")
+    write_teacher_guide(out)
     (out / "index.html").write_text(_index(titles), encoding="utf-8")
     return out / "index.html"

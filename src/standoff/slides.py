@@ -15,7 +15,17 @@ import nbformat
 from nbconvert import HTMLExporter
 
 from .execute import run
-from .site import NOTEBOOKS, PLOTLY_JS, ROOT, _title, fresh_work_dir, lessons, make_static
+from .site import (
+    NOTEBOOKS,
+    PLOTLY_JS,
+    ROOT,
+    _title,
+    fresh_work_dir,
+    lessons,
+    make_static,
+    relink,
+    write_teacher_guide,
+)
 from .text import esc
 
 REVEAL = ROOT / "vendor" / "reveal.js"
@@ -32,7 +42,7 @@ RESIZE = ("Reveal.on('slidechanged', e => e.currentSlide.querySelectorAll('.js-p
 def _cell_html(cell: nbformat.NotebookNode, exporter: HTMLExporter, nb: nbformat.NotebookNode) -> str:
     single = nbformat.v4.new_notebook(cells=[cell], metadata=nb.metadata)
     body, _ = exporter.from_notebook_node(single)
-    return body
+    return relink(body)
 
 
 def deck_sections(nb: nbformat.NotebookNode) -> list[str]:
@@ -72,6 +82,7 @@ def build(out: Path | str) -> list[Path]:
     (out / "assets").mkdir(parents=True)
     shutil.copytree(REVEAL, out / "reveal")
     shutil.copy(PLOTLY_JS, out / "assets" / "plotly.min.js")
+    write_teacher_guide(out)
     written = []
     with fresh_work_dir():
         for path in lessons():
