@@ -59,6 +59,10 @@ def test_lesson_renders_in_jupyterlab(lab, browser, path):
         assert page.locator(".jupyter-widgets").count() >= 1
         static = page.locator(".standoff-static")
         assert static.count() == 0, "JupyterLab showed a widget's static fallback instead of the widget"
+        if "framing.compare(" in path.read_text(encoding="utf-8"):
+            cards = page.locator(".standoff-card")
+            assert cards.count() >= 3, "the comparison cards were not drawn"
+            assert "Russian government" in " ".join(cards.all_inner_texts())
         leaving = [url for url in requests if not is_local(url)]
         assert not leaving, f"the page tried to reach the network: {leaving[:5]}"
     finally:

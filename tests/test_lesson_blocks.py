@@ -29,6 +29,7 @@ def test_glossary_and_sources_blocks():
     assert "Treaty on Conventional Armed Forces in Europe" in lesson.glossary("CFE Treaty").data
     sources = lesson.sources("03_2014", "crimea_2014").data
     assert "Primary documents" in sources and "Show all" in sources
+    assert "Newss" not in sources and "Scholarships" not in sources
 
 
 def test_claims_summary_can_show_one_paragraph_without_doubled_quotes():
@@ -50,3 +51,12 @@ def test_blocks_escape_hostile_data(data_copy):
             "<script>x</script>")
     html = lesson.events("bucharest-summit").data
     assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_a_translation_whose_original_language_is_unverified_says_so():
+    from standoff.cards import translation_html
+
+    row = {"translated": "yes", "language": "et", "note": "UNVERIFIED: original language (maybe Russian)."}
+    assert "original language not verified" in translation_html(row)
+    row["note"] = "Official translation."
+    assert "Translated from Estonian" in translation_html(row)

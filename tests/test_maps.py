@@ -32,6 +32,9 @@ def test_status_follows_accession_dates():
     assert maps.status_on(1998)["POL"] == "in_between" and maps.status_on(1999)["POL"] == "member"
     assert maps.status_on(2024)["RUS"] == "russia"
     assert maps.status_on(2024)["UKR"] == "in_between"
+    assert maps.status_on(1998)["CZE"] == "in_between", "a state that joined later is in between before"
+    assert maps.status_on(2024)["KAZ"] == "other" and maps.status_on(2024)["SYR"] == "other"
+    assert "Türkiye" in maps.describe_map(1952)
 
 
 def test_map_carries_its_own_geometry_and_no_geo_subsystem():

@@ -44,3 +44,10 @@ def test_check_says_right_or_wrong_in_words():
 def test_task_shows_question_and_start():
     html = your_turn.task("04").data
     assert "december_2021_proposals" in html and "your_turn.check('04', answer)" in html
+
+
+def test_a_whole_table_as_the_answer_gets_feedback_not_a_traceback():
+    members = load().memberships
+    answer = members[members["joined"].dt.year.between(1990, 2007)]
+    assert not your_turn.is_right("01", answer)
+    assert "a table of 10 rows" in your_turn.check("01", answer).data

@@ -8,6 +8,8 @@ its icon, never shown by colour alone.
 
 from __future__ import annotations
 
+import re
+
 import ipywidgets as w
 import pandas as pd
 
@@ -92,9 +94,11 @@ def translation_html(row) -> str:
     if row["translated"] != "yes":
         return ""
     note = f" {esc(row['note'])}" if row["note"] else ""
+    source_language = f"from {esc(language_name(row['language']))}"
+    if re.search(r"UNVERIFIED:[^.]*language|original language[^.]*not verified", row["note"] or "", re.I):
+        source_language = "(original language not verified)"
     return (
-        f"<p class='standoff-translation'><small><em>Translated from "
-        f"{esc(language_name(row['language']))}.</em>{note}</small></p>"
+        f"<p class='standoff-translation'><small><em>Translated {source_language}.</em>{note}</small></p>"
     )
 
 

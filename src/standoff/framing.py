@@ -66,6 +66,7 @@ class QuoteCard(w.VBox):
             layout=w.Layout(border=f"3px solid {look.colour}", min_width="280px", flex="1 1 300px",
                             margin="4px", padding="8px"),
         )
+        self.add_class("standoff-card")
         self.perspective = perspective
         self.html = html
         self.previous_button, self.next_button = previous, following

@@ -16,6 +16,12 @@ from .data import load
 from .dates import format_partial_date, format_span
 from .text import esc
 
+KIND_HEADINGS = {
+    "primary_document": "Primary documents", "official_statement": "Official statements",
+    "scholarship": "Scholarship", "news": "News reports", "opinion": "Opinion",
+}
+"""Source kinds in the order a lesson lists them, primary documents first."""
+
 BOX = ("border:1px solid #BBBBBB;border-radius:6px;padding:0.6em 0.9em;margin:0.5em 0;"
        "background:#FAFAFA")
 
@@ -103,15 +109,14 @@ def sources(notebook_id: str, *extra_topics: str) -> HTML:
         ids += list(tables.framings.loc[tables.framings["topic_id"] == topic, "source_id"])
     ids = list(dict.fromkeys(ids))
     found = tables.sources.set_index("id").loc[[i for i in ids if i in set(tables.sources["id"])]]
-    order = ["primary_document", "official_statement", "scholarship", "news", "opinion"]
     parts = []
-    for kind in order:
+    for kind, heading in KIND_HEADINGS.items():
         group = found[found["kind"] == kind].sort_values("title")
         if group.empty:
             continue
         items = "".join(f"<li>{_source_link(sid)}{_read_in(row['note'])}</li>"
                         for sid, row in group.iterrows())
-        parts.append(f"<h4>{esc(kind.replace('_', ' ').capitalize())}s</h4><ul>{items}</ul>")
+        parts.append(f"<h4>{heading}</h4><ul>{items}</ul>")
     return HTML(f"<details><summary>Show all {len(found)} sources for this lesson</summary>"
                 f"{''.join(parts)}</details>")
 

@@ -25,9 +25,9 @@ from .text import esc
 STATUSES = {
     "member": style.Look("NATO member", style.OKABE_ITO["blue"], "square", "■"),
     "russia": style.Look("Russia", style.OKABE_ITO["vermillion"], "triangle-up", "▲"),
-    "in_between": style.Look("Countries in between (not NATO members that year)",
+    "in_between": style.Look("Other European states (not NATO members that year)",
                              style.OKABE_ITO["bluish_green"], "circle", "●"),
-    "other": style.Look("Other countries", "#D9D9D9", "circle-open", "○"),
+    "other": style.Look("Countries outside Europe", "#D9D9D9", "circle-open", "○"),
 }
 PATTERNS = {"member": "", "russia": "x", "in_between": ".", "other": ""}
 """Fill patterns, so the map does not rely on colour alone."""
@@ -101,20 +101,31 @@ def show_membership() -> None:
 
 
 def status_on(year: int) -> dict[str, str]:
-    """Each outline's status at the end of a year: member, russia, in_between or other."""
+    """Each outline's status at the end of a year: member, russia, in_between or other.
+
+    "In between" is every European state that was not a NATO member that year (the
+    countries listed in actors.csv, whatever their lane on the timeline): a state that
+    joined later counts as in between until it joined. States outside Europe are "other".
+    """
     members = set(members_on(f"{year}-12-31")["iso3"])
-    groups = load().actors.set_index("code")["group"].to_dict()
+    european = set(load().actors.query("group in ['western', 'in_between', 'russian']")["code"])
     status = {}
     for code in outlines():
         if code in members:
             status[code] = "member"
         elif code == "RUS":
             status[code] = "russia"
-        elif groups.get(code) == "in_between":
+        elif code in european:
             status[code] = "in_between"
         else:
             status[code] = "other"
     return status
+
+
+def country_names() -> dict[str, str]:
+    """The name to show for each outline: ours (actors.csv) where we have one, else Natural Earth's."""
+    ours = load().actors.set_index("code")["name"].to_dict()
+    return {code: ours.get(code, f["properties"]["name"]) for code, f in outlines().items()}
 
 
 def _project(lon: float, lat: float) -> tuple[float, float]:
@@ -138,6 +149,7 @@ def _outline_xy(feature: dict) -> tuple[list, list]:
 def map_spec(year: int) -> dict:
     """Europe at the end of `year`: members, Russia, the countries in between, the rest."""
     status = status_on(year)
+    names = country_names()
     joined = load().memberships.set_index("iso3")["joined"].to_dict()
     traces = []
     for key, look in STATUSES.items():
@@ -154,7 +166,7 @@ def map_spec(year: int) -> dict:
                                 "fgopacity": 0.7, "size": 7},
                 "line": {"color": "#FFFFFF", "width": 0.8}, "name": look.label, "legendgroup": key,
                 "showlegend": False, "hoveron": "fills",
-                "text": f"{esc(feature['properties']['name'])}: {esc(detail)}", "hoverinfo": "text",
+                "text": f"{esc(names[code])}: {esc(detail)}", "hoverinfo": "text",
             })
     for key, look in STATUSES.items():  # one legend entry per status, in a fixed order
         traces.append({"type": "scatter", "mode": "markers", "x": [None], "y": [None], "name": look.label,
@@ -180,11 +192,11 @@ def map_spec(year: int) -> dict:
 def describe_map(year: int) -> str:
     """The map's text alternative: who was a member, and who was in between, that year."""
     status = status_on(year)
-    names = {c: f["properties"]["name"] for c, f in outlines().items()}
+    names = country_names()
     members = sorted(names[c] for c, s in status.items() if s == "member")
     between = sorted(names[c] for c, s in status.items() if s == "in_between")
     return (f"At the end of {year}, {len(members_on(f'{year}-12-31'))} states were NATO members "
-            f"(on this map: {', '.join(members) or 'none'}). Countries in between, not members that "
+            f"(on this map: {', '.join(members) or 'none'}). Other European states, not members that "
             f"year: {', '.join(between) or 'none'}. Russia is shown separately.")
 
 

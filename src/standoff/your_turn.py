@@ -101,9 +101,12 @@ def _normal(value: object) -> object:
 
 
 def is_right(task_id: str, answer: object) -> bool:
-    """Whether an answer matches what the data says."""
+    """Whether an answer matches what the data says (a whole table is never the answer)."""
+    if isinstance(answer, pd.DataFrame):
+        return False
     try:
-        return _normal(answer) == _normal(TASKS[task_id].solve())
+        same = _normal(answer) == _normal(TASKS[task_id].solve())
+        return same if isinstance(same, bool) else False
     except (TypeError, ValueError):
         return False
 
@@ -127,6 +130,8 @@ def check(task_id: str, answer: object) -> HTML:
         return HTML(f"<p><span aria-hidden='true'>{look.icon}</span> <strong>{look.label}.</strong> "
                     f"One way to compute it: <code>{esc(TASKS[task_id].solution)}</code></p>")
     look = style.FEEDBACK["wrong"]
+    shown = f"a table of {len(answer)} rows" if isinstance(answer, pd.DataFrame) else repr(answer)
     return HTML(f"<p><span aria-hidden='true'>{look.icon}</span> <strong>{look.label}.</strong> "
-                f"You answered <code>{esc(repr(answer))}</code>. Look again at the filter: which rows "
-                f"does it keep? Print them before you count.</p>")
+                f"You answered <code>{esc(shown)}</code>. Look again at the filter: which rows "
+                f"does it keep? Print them, then count them (for example with <code>len(...)</code>) "
+                "or pick the column the question asks for.</p>")
