@@ -14,6 +14,19 @@ DATA = ROOT / "data"
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
 
+@pytest.fixture(scope="session")
+def chromium():
+    """One headless Chromium for every browser test (Debian's /usr/bin/chromium)."""
+    from playwright.sync_api import sync_playwright
+
+    from browser import launch
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
 @pytest.fixture
 def data_copy(tmp_path, monkeypatch):
     """A copy of data/ that a test may edit; the package reads it instead of data/."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import CHROMIUM, is_local, jupyterlab, launch, run_all
+from browser import CHROMIUM, is_local, jupyterlab, run_all
 from conftest import NOTEBOOKS, ROOT
 
 pytestmark = pytest.mark.browser
@@ -19,7 +19,7 @@ if not Path(CHROMIUM).exists():
         raise RuntimeError(f"{CHROMIUM} is missing but browser tests are required (CI)")
     pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)", allow_module_level=True)
 
-sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
+pytest.importorskip("playwright.sync_api")
 
 
 @pytest.fixture(scope="module")
@@ -28,18 +28,10 @@ def lab(tmp_path_factory):
         yield server
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
-
-
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_lesson_renders_in_jupyterlab(lab, browser, path):
+def test_lesson_renders_in_jupyterlab(lab, chromium, path):
     base, token, _ = lab
-    page = browser.new_page(viewport={"width": 1400, "height": 6000})
+    page = chromium.new_page(viewport={"width": 1400, "height": 6000})
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     try:

@@ -11,7 +11,7 @@ import pytest
 
 from standoff import load, site, slides
 
-from browser import CHROMIUM, ROOT, launch
+from browser import CHROMIUM, ROOT
 
 EXTERNAL_ASSET = re.compile(r"<(?:script|link|img|iframe)[^>]+(?:src|href)=\"(?:https?:)?//", re.I)
 AXE = ROOT / "vendor" / "axe-core" / "axe.min.js"
@@ -99,16 +99,6 @@ def test_slides_one_deck_per_lesson_offline(built_slides):
 browser_needed = pytest.mark.skipif(
     not Path(CHROMIUM).exists() and not os.environ.get("STANDOFF_REQUIRE_BROWSER"),
     reason=f"{CHROMIUM} is not installed (apt-get install chromium)")
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.mark.browser

@@ -22,6 +22,8 @@ from .text import esc
 from .timeline import describe, era_view, table_html, timeline_spec
 
 ALL = ""
+LIST_LIMIT = 300
+"""The event list shows at most this many events; the chart always shows them all."""
 
 
 def event_detail_html(event: pd.Series, sources: pd.DataFrame) -> str:
@@ -100,10 +102,13 @@ class TimelineExplorer(WidgetView):
         self.filtered = self.matching()
         n, total = len(self.filtered), len(self.events)
         self.count.value = f"<p><strong>{n}</strong> of {total} events match.</p>"
+        listed = self.filtered.head(LIST_LIMIT)
         self.choice.options = [
-            (f"{format_span(r.date, None, r.date_precision)} · {r.title}", r.id)
-            for r in self.filtered.itertuples()
+            (f"{format_span(r.date, None, r.date_precision)} · {r.title}", r.id) for r in listed.itertuples()
         ]
+        if n > LIST_LIMIT:
+            self.count.value += (f"<p>The list shows the first {LIST_LIMIT}; narrow the filters to see "
+                                 "the others.</p>")
         self.choice.value = None
         self._draw(era_view(self.era.value) if self.era.value else None)
 

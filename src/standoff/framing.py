@@ -119,9 +119,9 @@ class Comparison(WidgetView):
         self.topics = tables.topics[tables.topics["id"].isin(set(framings["topic_id"]))].set_index("id")
         if topic_id is not None:
             _check_topic(topic_id, self.topics)
-        self.pages = {tid: self._pages(topic_quotes(framings, tid)) for tid in self.topics.index}
-        self.context_pages = {tid: _context_html(t, self.events, self.sources)
-                              for tid, t in self.topics.iterrows()}
+        self.framings = framings
+        self.pages: dict[str, dict[str, list[str]]] = {}  # filled per topic when first shown
+        self.context_pages: dict[str, str] = {}
         present = sorted(set(framings["perspective"]), key=cards.perspective_rank)
         self.quote_cards = {key: QuoteCard(key) for key in present}
         self.topic = w.Dropdown(description="Topic", options=[(t["title"], tid) for tid, t in
@@ -159,6 +159,9 @@ class Comparison(WidgetView):
             return
         topic = self.topics.loc[topic_id]
         self.question.value = f"<p><strong>Central question:</strong> {esc(topic['question'])}</p>"
+        if topic_id not in self.pages:  # build a topic's cards once, when a student first opens it
+            self.pages[topic_id] = self._pages(topic_quotes(self.framings, topic_id))
+            self.context_pages[topic_id] = _context_html(topic, self.events, self.sources)
         pages = self.pages[topic_id]
         shown = []
         for key, card in self.quote_cards.items():

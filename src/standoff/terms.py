@@ -43,18 +43,18 @@ def concept_label(concept: str) -> str:
     return concept.replace("_", " ").replace("-", " ")
 
 
-def _terms_of(concept: str, entries: pd.DataFrame) -> list[Term]:
+def _terms_of(concept: str, entries: list[dict]) -> list[Term]:
     """Every wording of one concept (terms and original-language terms)."""
     users: dict[str, tuple[str, list[str]]] = {}
-    for row in entries.itertuples():
-        for wording in (row.term, row.original_term):
+    for row in entries:
+        for wording in (row["term"], row["original_term"]):
             if wording:
-                users.setdefault(wording.lower(), (wording, []))[1].append(row.perspective)
+                users.setdefault(wording.lower(), (wording, []))[1].append(row["perspective"])
     terms = []
     for lower, (wording, perspectives) in users.items():
         others = tuple(dict.fromkeys(
-            (row.perspective, row.term) for row in entries.itertuples()
-            if row.perspective not in perspectives and row.term.lower() != lower
+            (row["perspective"], row["term"]) for row in entries
+            if row["perspective"] not in perspectives and row["term"].lower() != lower
         ))
         terms.append(Term(wording, concept, tuple(dict.fromkeys(perspectives)), others))
     return terms
@@ -65,7 +65,10 @@ class TermIndex:
 
     def __init__(self, lexicon: pd.DataFrame):
         self.terms: dict[str, Term] = {}
-        for concept, entries in lexicon.groupby("concept", sort=False):
+        by_concept: dict[str, list[dict]] = {}
+        for row in lexicon[["concept", "perspective", "term", "original_term"]].to_dict("records"):
+            by_concept.setdefault(row["concept"], []).append(row)
+        for concept, entries in by_concept.items():
             for term in _terms_of(concept, entries):
                 self.terms.setdefault(term.wording.lower(), term)
         alternatives = sorted(self.terms, key=len, reverse=True)

@@ -9,8 +9,6 @@ tags in hover labels, and our data must never become markup.
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -21,6 +19,7 @@ from .render import show_figure
 from .text import esc
 
 FULL_RANGE = ("1974-01-01", "2025-12-31")
+HOVER_COLUMNS = ["date", "end_date", "date_precision", "title", "summary"]
 MAX_DETAILED_POINTS = 2000
 """Above this many events, markers switch to WebGL (Scattergl) to stay responsive."""
 
@@ -87,31 +86,31 @@ def timeline_spec(
 ) -> dict:
     """The timeline as a plotly figure dictionary: markers in lanes, eras as bands.
 
-    Rows are grouped in plain Python rather than by repeated DataFrame filtering:
-    the explorer redraws on every filter change, and this keeps that well under 50 ms.
+    Rows are grouped once and dates formatted column-wise: the explorer redraws on
+    every filter change, and this keeps that well under 50 ms (and ~150 ms at 100x data).
     """
     tables = load()
     events = tables.events if events is None else events
-    by_lane: dict[str, list[dict]] = defaultdict(list)
-    for row in _lanes(events, lanes).to_dict("records"):
-        by_lane[row["lane"]].append(row)
+    rows = _lanes(events, lanes)
+    rows = rows.assign(x=rows["date"].dt.strftime("%Y-%m-%d"))
+    by_lane = {lane: part for lane, part in rows.groupby("lane", sort=False)}
     many = len(events) > MAX_DETAILED_POINTS
     lane_order = list(style.CATEGORIES if lanes == "category" else style.ACTOR_GROUPS)
     present = [lane for lane in lane_order + sorted(set(by_lane) - set(lane_order)) if lane in by_lane]
     traces = []
     for lane in present:
         look, part = _look(lane, lanes), by_lane[lane]
-        for span in (r for r in part if pd.notna(r["end_date"])):
+        for span in part[part["end_date"].notna()].itertuples():
             traces.append({
-                "type": "scatter", "mode": "lines", "x": [_iso(span["date"]), _iso(span["end_date"])],
+                "type": "scatter", "mode": "lines", "x": [span.x, _iso(span.end_date)],
                 "y": [look.label, look.label], "line": {"color": look.colour, "width": 8},
-                "hoverinfo": "skip", "showlegend": False, "name": f"span:{span['id']}",
+                "hoverinfo": "skip", "showlegend": False, "name": f"span:{span.id}",
             })
+        text = [] if many else [_hover(r) for r in part[HOVER_COLUMNS].to_dict("records")]
         traces.append({
             "type": "scattergl" if many else "scatter", "mode": "markers", "name": look.label,
-            "x": [_iso(r["date"]) for r in part], "y": [look.label] * len(part),
-            "customdata": [r["id"] for r in part],
-            "text": [] if many else [_hover(r) for r in part],
+            "x": part["x"].tolist(), "y": [look.label] * len(part), "customdata": part["id"].tolist(),
+            "text": text,
             "hovertemplate": "%{x}<extra></extra>" if many else "%{text}<extra></extra>",
             "marker": {"color": look.colour, "symbol": look.symbol, "size": 13,
                        "line": {"width": 1, "color": "#FFFFFF"}},
