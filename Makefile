@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8888
+# JupyterLab refuses to run as root unless told (containers, some lab machines).
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: lab test check-data lint site slides timelinejs bench clean
 
@@ -19,7 +21,7 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 
 ## lab: create .venv, install, and open JupyterLab on the first lesson
 lab: $(VENV)/.runtime
-	$(VENV)/bin/jupyter lab --port=$(PORT) notebooks/00_start_here.ipynb
+	$(VENV)/bin/jupyter lab --port=$(PORT) $(ROOT_FLAG) notebooks/00_start_here.ipynb
 
 ## test: install the test tools and run every test (data, widgets, notebooks, browser)
 test: $(VENV)/.dev

@@ -75,3 +75,4 @@ def test_lab_settings_turn_off_news_and_update_checks(tmp_path):
     assert '"fetchNews": "false"' in overrides.read_text()
     assert '"checkForUpdates": false' in overrides.read_text()
     assert "NeverCheckForUpdate" in server.read_text()
+    assert '"extension_manager": "readonly"' in server.read_text()

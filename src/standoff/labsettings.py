@@ -1,8 +1,8 @@
 """Keep JupyterLab offline: no news fetch, no update check.
 
-JupyterLab asks on first start whether to fetch Jupyter news, and checks for
-updates; in a classroom (and on Binder) that is network traffic nobody asked
-for. Binder's postBuild and `make lab` both call `install()` so the two
+JupyterLab asks on first start whether to fetch Jupyter news, checks for
+updates, and its extension manager searches PyPI; in a classroom (and on
+Binder) that is network traffic nobody asked for. Binder's postBuild and `make lab` both call `install()` so the two
 environments behave the same.
 """
 
@@ -16,7 +16,8 @@ LAB_OVERRIDES = {
     "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
 }
 SERVER_CONFIG = {
-    "LabApp": {"news_url": None, "check_for_updates_class": "jupyterlab.NeverCheckForUpdate"},
+    "LabApp": {"news_url": None, "check_for_updates_class": "jupyterlab.NeverCheckForUpdate",
+               "extension_manager": "readonly"},
 }
 
 
