@@ -148,3 +148,24 @@ def test_hostile_text_is_escaped_everywhere(data_copy):
     assert "<script>" not in spec_text and "&lt;script&gt;" in spec_text
     assert "<img" not in explorer.detail.value and "&lt;img src=x" in explorer.detail.value
     assert "<script>" not in timeline.table_html()
+
+
+def test_a_long_list_is_cut_short_but_every_event_can_be_read(monkeypatch):
+    from standoff import explorer as explorer_module
+
+    monkeypatch.setattr(explorer_module, "LIST_LIMIT", 5)
+    explorer = TimelineExplorer()
+    assert len(explorer.choice.options) == 5
+    assert "first 5" in explorer.count.value
+    assert plotted_ids(explorer.spec) == set(data.load().events["id"]), "the chart still shows them all"
+    explorer.select("sweden-joins-nato")
+    assert "7 March 2024" in explorer.detail.value
+
+
+def test_thousands_of_events_switch_to_webgl_without_losing_any(monkeypatch):
+    monkeypatch.setattr(timeline, "MAX_DETAILED_POINTS", 10)
+    spec = timeline.timeline_spec()
+    markers = [t for t in spec["data"] if t.get("mode") == "markers"]
+    assert {t["type"] for t in markers} == {"scattergl"} and all(t["text"] == [] for t in markers)
+    assert plotted_ids(spec) == set(data.load().events["id"])
+    assert any(t["name"] == "span:orange-revolution" for t in spec["data"])

@@ -118,9 +118,12 @@ class TimelineExplorer(WidgetView):
         with self.chart:
             display(figure_bundle(self.spec, describe(self.filtered)), raw=True)
 
-    def select(self, event_id: str) -> None:
-        """Choose an event, as a student does from the list."""
-        self.choice.value = event_id
+    def select(self, event_id: str | None) -> None:
+        """Choose an event, as a student does from the list (or any event, if the list is cut short)."""
+        if event_id is None or event_id in {value for _, value in self.choice.options}:
+            self.choice.value = event_id
+        else:
+            self._show_detail({"new": event_id})
 
     def _show_detail(self, change) -> None:
         event_id = change["new"]

@@ -2,8 +2,8 @@
 
 JupyterLab asks on first start whether to fetch Jupyter news, checks for
 updates, and its extension manager searches PyPI; in a classroom (and on
-Binder) that is network traffic nobody asked for. Binder's postBuild and `make lab` both call `install()` so the two
-environments behave the same.
+Binder) that is network traffic nobody asked for. Binder's postBuild and
+`make lab` both call `install()` so the two environments behave the same.
 """
 
 from __future__ import annotations

@@ -52,21 +52,19 @@ def check_answers(questions: pd.DataFrame) -> None:
 class _Question:
     """The widgets for one question."""
 
-    def __init__(self, number: int, total: int, row: pd.Series):
+    def __init__(self, number: int, total: int, row: pd.Series, auto: w.Layout):
         self.row = row
         self.choices: list[str] = list(row["choices"])
         self.heading = w.HTML(f"<div class='standoff-question'><p><strong>Question {number} of {total}"
                               f"</strong></p><p>{esc(row['question'])}</p></div>")
         self.radio = w.RadioButtons(
             options=[(f"{LETTERS[i]}. {c}", i) for i, c in enumerate(self.choices)], value=None,
-            description="Answer", layout=w.Layout(width="auto"),
+            description="Answer", layout=auto,
         ).add_class("standoff-choices")
         self.check_button = w.Button(description="Check answer", icon="check", button_style="primary",
-                                     tooltip="See whether your answer is right",
-                                     layout=w.Layout(width="auto"))
+                                     tooltip="See whether your answer is right", layout=auto)
         self.try_button = w.Button(description="Try again", icon="undo", disabled=True,
-                                   tooltip="Clear your answer and choose again",
-                                   layout=w.Layout(width="auto"))
+                                   tooltip="Clear your answer and choose again", layout=auto)
         self.feedback = w.HTML()
         self.box = w.VBox([self.heading, self.radio, w.HBox([self.check_button, self.try_button]),
                            self.feedback], layout=w.Layout(margin="0 0 1em 0"))
@@ -96,7 +94,8 @@ class Quiz:
         self.journal = journal or Journal()
         self.results: dict[str, dict] = {}
         """question id -> the journal's record of the latest answer (this session or before)."""
-        self.items = [_Question(i + 1, len(mine), row) for i, row in mine.iterrows()]
+        auto = w.Layout(width="auto")  # one shared layout: each widget made is a message to the browser
+        self.items = [_Question(i + 1, len(mine), row, auto) for i, row in mine.iterrows()]
         for index, item in enumerate(self.items):
             item.check_button.on_click(lambda _b, i=index: self.check(i))
             item.try_button.on_click(lambda _b, i=index: self.try_again(i))

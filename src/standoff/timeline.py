@@ -78,6 +78,19 @@ def _era_shapes(eras: pd.DataFrame) -> tuple[list[dict], list[dict]]:
     return shapes, annotations
 
 
+def _group_by_lane(rows: pd.DataFrame, with_hover: bool) -> dict[str, list[dict]]:
+    """Plain records per lane. Without hover text (thousands of events) only id, x and end date
+    are kept, taken column by column, which is several times faster than building records."""
+    if with_hover:
+        grouped: dict[str, list[dict]] = {}
+        for row in rows[["id", "lane", "x", *HOVER_COLUMNS]].to_dict("records"):
+            grouped.setdefault(row["lane"], []).append(row)
+        return grouped
+    return {lane: [{"id": i, "x": x, "end_date": e} for i, x, e in
+                   zip(part["id"].tolist(), part["x"].tolist(), part["end_date"].tolist(), strict=True)]
+            for lane, part in rows.groupby("lane", sort=False)}
+
+
 def timeline_spec(
     events: pd.DataFrame | None = None,
     lanes: str = "category",
@@ -86,31 +99,31 @@ def timeline_spec(
 ) -> dict:
     """The timeline as a plotly figure dictionary: markers in lanes, eras as bands.
 
-    Rows are grouped once and dates formatted column-wise: the explorer redraws on
-    every filter change, and this keeps that well under 50 ms (and ~150 ms at 100x data).
+    Dates are formatted column-wise and only the needed columns become plain records,
+    grouped by lane in one pass: the explorer redraws on every filter change, and this
+    keeps that well under 50 ms (and under 150 ms with 100 times the data).
     """
     tables = load()
     events = tables.events if events is None else events
     rows = _lanes(events, lanes)
     rows = rows.assign(x=rows["date"].dt.strftime("%Y-%m-%d"))
-    by_lane = {lane: part for lane, part in rows.groupby("lane", sort=False)}
     many = len(events) > MAX_DETAILED_POINTS
+    by_lane = _group_by_lane(rows, with_hover=not many)
     lane_order = list(style.CATEGORIES if lanes == "category" else style.ACTOR_GROUPS)
     present = [lane for lane in lane_order + sorted(set(by_lane) - set(lane_order)) if lane in by_lane]
     traces = []
     for lane in present:
         look, part = _look(lane, lanes), by_lane[lane]
-        for span in part[part["end_date"].notna()].itertuples():
+        for span in (r for r in part if pd.notna(r["end_date"])):
             traces.append({
-                "type": "scatter", "mode": "lines", "x": [span.x, _iso(span.end_date)],
+                "type": "scatter", "mode": "lines", "x": [span["x"], _iso(span["end_date"])],
                 "y": [look.label, look.label], "line": {"color": look.colour, "width": 8},
-                "hoverinfo": "skip", "showlegend": False, "name": f"span:{span.id}",
+                "hoverinfo": "skip", "showlegend": False, "name": f"span:{span['id']}",
             })
-        text = [] if many else [_hover(r) for r in part[HOVER_COLUMNS].to_dict("records")]
         traces.append({
             "type": "scattergl" if many else "scatter", "mode": "markers", "name": look.label,
-            "x": part["x"].tolist(), "y": [look.label] * len(part), "customdata": part["id"].tolist(),
-            "text": text,
+            "x": [r["x"] for r in part], "y": [look.label] * len(part), "customdata": [r["id"] for r in part],
+            "text": [] if many else [_hover(r) for r in part],
             "hovertemplate": "%{x}<extra></extra>" if many else "%{text}<extra></extra>",
             "marker": {"color": look.colour, "symbol": look.symbol, "size": 13,
                        "line": {"width": 1, "color": "#FFFFFF"}},
