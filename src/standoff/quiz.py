@@ -94,7 +94,7 @@ class Quiz:
         self.journal = journal or Journal()
         self.results: dict[str, dict] = {}
         """question id -> the journal's record of the latest answer (this session or before)."""
-        auto = w.Layout(width="auto")  # one shared layout: each widget made is a message to the browser
+        auto = w.Layout(width="auto")  # one layout for all: each widget is a message to the browser
         self.items = [_Question(i + 1, len(mine), row, auto) for i, row in mine.iterrows()]
         for index, item in enumerate(self.items):
             item.check_button.on_click(lambda _b, i=index: self.check(i))
