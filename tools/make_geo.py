@@ -2,11 +2,13 @@
 
 Run once, by hand; neither geopandas nor pyshp is needed at run time:
 
-    pip download --no-deps geopandas==0.14.4 pyshp==3.1.6 -d /tmp/geo
-    cd /tmp/geo && unzip -o geopandas-0.14.4-*.whl 'geopandas/datasets/naturalearth_lowres/*'
-    unzip -o pyshp-*.whl -d pyshp
-    PYTHONPATH=/tmp/geo/pyshp python tools/make_geo.py \
-        /tmp/geo/geopandas/datasets/naturalearth_lowres/naturalearth_lowres.shp
+    pip download --no-deps geopandas==0.14.4 pyshp==3.1.6 -d build/geo
+    (cd build/geo && unzip -o geopandas-0.14.4-*.whl 'geopandas/datasets/naturalearth_lowres/*' \
+        && unzip -o pyshp-*.whl -d pyshp)
+    PYTHONPATH=build/geo/pyshp python tools/make_geo.py \
+        build/geo/geopandas/datasets/naturalearth_lowres/naturalearth_lowres.shp
+
+(`build/` is git-ignored.)
 
 The map draws these outlines as plain filled shapes, so nothing is fetched from a CDN.
 """
