@@ -70,3 +70,8 @@ def edit_rows(path: Path, change) -> None:
         writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
+
+
+def clear_rows(path: Path) -> None:
+    """Keep a data file's header and drop its rows, so a test's fixture rows are the only ones."""
+    path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")

@@ -9,7 +9,7 @@ from standoff import claims
 from standoff.data import load
 from standoff.journal import Journal
 
-from conftest import ROOT, append_row
+from conftest import ROOT, append_row, clear_rows
 
 HOSTILE = "<script>alert(1)</script> is a pathetic sight"
 
@@ -19,7 +19,7 @@ def article(data_copy, tmp_path, monkeypatch):
     """claims.csv with only our fixture claims, written out of paragraph order, and their sources."""
     monkeypatch.setenv("STANDOFF_WORK_DIR", str(tmp_path / "my_work"))
     path = data_copy / "claims.csv"
-    path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    clear_rows(path)
     append_row(data_copy / "sources.csv", ["fx-record", "Fixture record <i>one</i>", "Fixture archive",
                                            "2022-02-02", "https://example.org/record", "primary_document",
                                            "en", ""])

@@ -18,7 +18,7 @@ from standoff import journal
 from standoff.journal import Journal
 from standoff.text import esc
 
-from conftest import ROOT, append_row
+from conftest import ROOT, append_row, clear_rows
 
 LESSON = "99_fixture_lesson"
 HOSTILE = "<script>alert('x')</script> <a href=\"javascript:alert(1)\">click</a> & more"
@@ -28,7 +28,7 @@ HOSTILE = "<script>alert('x')</script> <a href=\"javascript:alert(1)\">click</a>
 def prompts(data_copy):
     """reflections.csv with only our fixture prompts (the shipped ones may change at any time)."""
     path = data_copy / "reflections.csv"
-    path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    clear_rows(path)
     append_row(path, ["fx-sourcing", LESSON, "Who wrote the column, and for whom?", "Sourcing"])
     append_row(path, ["fx-hostile", LESSON, HOSTILE, "Close reading"])
     return data_copy

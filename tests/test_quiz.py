@@ -9,7 +9,7 @@ from standoff import quiz
 from standoff.data import load
 from standoff.journal import Journal
 
-from conftest import append_row
+from conftest import append_row, clear_rows
 
 LESSON = "99_fixture_lesson"
 
@@ -19,7 +19,7 @@ def lesson(data_copy, tmp_path, monkeypatch):
     """quiz.csv with only our fixture questions, and their sources (the shipped rows may change)."""
     monkeypatch.setenv("STANDOFF_WORK_DIR", str(tmp_path / "my_work"))
     path = data_copy / "quiz.csv"
-    path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    clear_rows(path)
     append_row(data_copy / "sources.csv", ["fx-treaty", "Fixture treaty <b>text</b>", "Fixture archive",
                                            "2022-01-01", "https://example.org/treaty?a=1&b=2",
                                            "primary_document", "en", ""])
