@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-import ipywidgets as w
 import pandas as pd
 
 from . import style
@@ -35,15 +34,6 @@ def perspective_rank(key: str) -> int:
 
 CELL = "style='text-align:left;vertical-align:top'"
 """Table cells hold prose: JupyterLab right-aligns cells (made for numbers) unless told otherwise."""
-
-
-def rich_html(value: str = "") -> w.HTML:
-    """An HTML widget that JupyterLab styles as it styles Markdown: links look like links, tables ruled.
-
-    A bare HTML widget shows a link in plain body text, so a student would not
-    see that a source title can be clicked.
-    """
-    return w.HTML(value).add_class("jp-RenderedHTMLCommon")
 
 
 def language_name(code: str) -> str:

@@ -22,7 +22,7 @@ import ipywidgets as w
 import pandas as pd
 from IPython.display import HTML
 
-from . import style
+from . import parts, style
 from .cards import sources_list_html
 from .journal import Journal
 from .render import WidgetView
@@ -119,29 +119,27 @@ class ClaimChecker(WidgetView):
             cid: {"chosen": None, "check": "", "revealed": False} for cid in self.claims["id"]
         }
         self.index = 0
-        self.heading = w.HTML()
-        self.excerpt = w.HTML()
+        self.heading = parts.html()
+        self.excerpt = parts.html()
         self.kind = w.ToggleButtons(
             options=[(f"{style.CLAIM_KINDS[k].icon} {style.CLAIM_KINDS[k].label}", k) for k in KINDS],
-            value=None, description="This is a", style={"description_width": "initial"},
+            value=None, description="This is a",
+            style=parts.style(w.ToggleButtons, description_width="initial"),
             tooltips=[MEANINGS[k] for k in KINDS],
         )
         self.how = w.Textarea(description="How would you check it?", rows=2,
                               placeholder="e.g. which document or record would show it",
-                              style={"description_width": "initial"}, layout=w.Layout(width="95%"))
-        self.reveal_button = w.Button(description="Reveal", icon="eye", button_style="primary",
-                                      tooltip="Show the lesson's reading of this claim",
-                                      layout=w.Layout(width="auto"))
-        self.prev_button = w.Button(description="Previous claim", icon="arrow-left",
-                                    layout=w.Layout(width="auto"))
-        self.next_button = w.Button(description="Next claim", icon="arrow-right",
-                                    layout=w.Layout(width="auto"))
-        self.result = w.HTML()
-        self.tally_html = w.HTML()
-        self.save_button = w.Button(description="Save to my journal", icon="save",
-                                    tooltip="Keep your classifications and tally in your journal",
-                                    layout=w.Layout(width="auto"))
-        self.saved = w.HTML()
+                              style=parts.style(w.Textarea, description_width="initial"),
+                              layout=parts.own_layout(width="95%"))  # shown only for a fact
+        self.reveal_button = parts.button("Reveal", icon="eye", button_style="primary",
+                                          tooltip="Show the lesson's reading of this claim")
+        self.prev_button = parts.button("Previous claim", icon="arrow-left")
+        self.next_button = parts.button("Next claim", icon="arrow-right")
+        self.result = parts.html()
+        self.tally_html = parts.html()
+        self.save_button = parts.button("Save to my journal", icon="save",
+                                        tooltip="Keep your classifications and tally in your journal")
+        self.saved = parts.html()
         self.kind.observe(self._kind_changed, names="value")
         self.how.observe(self._how_changed, names="value")
         self.reveal_button.on_click(lambda _b: self.reveal())
@@ -149,12 +147,12 @@ class ClaimChecker(WidgetView):
         self.next_button.on_click(lambda _b: self.next())
         self.save_button.on_click(lambda _b: self.save_to_journal())
         if self.claims.empty:
-            self.widget = w.VBox([w.HTML("<p>There are no claims to check yet.</p>")])
+            self.widget = parts.vbox([parts.html("<p>There are no claims to check yet.</p>")])
             return
-        self.widget = w.VBox([
-            w.HTML(_key_html()), self.heading, self.excerpt, self.kind, self.how,
-            w.HBox([self.reveal_button, self.prev_button, self.next_button]), self.result,
-            w.HBox([self.save_button, self.saved]), self.tally_html,
+        self.widget = parts.vbox([
+            parts.html(_key_html()), self.heading, self.excerpt, self.kind, self.how,
+            parts.hbox([self.reveal_button, self.prev_button, self.next_button]), self.result,
+            parts.hbox([self.save_button, self.saved]), self.tally_html,
         ])
         self.go(0)
 

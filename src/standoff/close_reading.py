@@ -13,7 +13,7 @@ from __future__ import annotations
 import ipywidgets as w
 import pandas as pd
 
-from . import cards, style
+from . import cards, parts, style
 from .data import Tables, load
 from .render import WidgetView
 from .text import esc
@@ -60,21 +60,20 @@ class CloseReading(WidgetView):
             raise ValueError(f"no key text has the id {text_id!r}; key texts: {known}")
         self.text_id = text_id
         self.clauses = texts[texts["text_id"] == text_id].sort_values("clause", kind="stable")
-        sources = tables.sources.set_index("id")
+        sources = tables.indexed("sources")
         source_ids = list(dict.fromkeys(self.clauses["source_id"]))
         cited = cards.sources_html(source_ids, sources)
-        self.source = cards.rich_html(f"<p><strong>Source:</strong> {cited}</p>")
+        self.source = parts.html(f"<p><strong>Source:</strong> {cited}</p>", rich=True)
         self.western = self._toggle("western", "Clauses Western statements cite")
         self.russian = self._toggle("russian", "Clauses Russian statements cite")
-        self.status = w.HTML()
-        self.text = cards.rich_html()
+        self.status = parts.html()
+        self.text = parts.html(rich=True)
         self.pages = {(west, russ): self._page(west, russ)
                       for west in (False, True) for russ in (False, True)}
         for toggle in (self.western, self.russian):
             toggle.observe(self.refresh, names="value")
-        self.widget = w.VBox([self.source, w.HBox([self.western, self.russian],
-                                                  layout=w.Layout(flex_flow="row wrap")),
-                              self.status, self.text])
+        self.widget = parts.vbox([self.source, parts.hbox([self.western, self.russian], flex_flow="row wrap"),
+                                  self.status, self.text])
         self.refresh()
 
     def static_html(self) -> str:
@@ -84,7 +83,8 @@ class CloseReading(WidgetView):
     def _toggle(side: str, words: str) -> w.Checkbox:
         look = style.perspective(side)
         return w.Checkbox(value=False, description=f"{look.icon} {words}", indent=False,
-                          layout=w.Layout(width="auto", min_width="24em"))
+                          layout=parts.layout(width="auto", min_width="24em"),
+                          style=parts.style(w.Checkbox))
 
     def _page(self, western: bool, russian: bool) -> str:
         body = "".join(clause_html(row, citing_sides(row["cited_by"], western, russian))

@@ -43,6 +43,18 @@ class Tables(dict):
         except KeyError:
             raise AttributeError(name) from None
 
+    def indexed(self, name: str, key: str = "id") -> pd.DataFrame:
+        """A table indexed by one of its columns, made once and kept.
+
+        A lesson looks sources up by id hundreds of times (every event, quote and
+        card names its sources); re-indexing the table for each lookup was a
+        visible part of what a lesson cost to run. Shared like the tables: do not change it.
+        """
+        kept = self.__dict__.setdefault("_indexed", {})
+        if (name, key) not in kept:
+            kept[(name, key)] = self[name].set_index(key)
+        return kept[(name, key)]
+
 
 def _schema_for(data_dir: Path) -> dict[str, Table]:
     """A teacher's copy of the data may lack `datapackage.json`: use the shipped one."""

@@ -13,8 +13,8 @@ import ipywidgets as w
 import pandas as pd
 from IPython.display import display
 
-from . import style
-from .cards import rich_html, sources_list_html
+from . import parts, style
+from .cards import sources_list_html
 from .data import load
 from .dates import format_span
 from .render import WidgetView, figure_bundle
@@ -44,8 +44,8 @@ class TimelineExplorer(WidgetView):
     def __init__(self, events: pd.DataFrame | None = None, era: str = ALL):
         tables = load()
         self.events = (tables.events if events is None else events).sort_values("date")
-        self.sources = tables.sources.set_index("id")
-        actor_names = tables.actors.set_index("code")["name"].to_dict()
+        self.sources = tables.indexed("sources")
+        actor_names = tables.indexed("actors", "code")["name"].to_dict()
         used = sorted({a for actors in self.events["actors"] for a in actors})
         self.era = w.Dropdown(
             description="Era",
@@ -63,20 +63,19 @@ class TimelineExplorer(WidgetView):
         )
         self.search = w.Text(description="Words", placeholder="e.g. Minsk — then press Enter",
                              continuous_update=False)
-        self.count = w.HTML()
-        self.choice = w.Select(description="Events", rows=8, layout=w.Layout(width="95%"))
-        self.detail = rich_html("<p>Choose an event in the list to read about it.</p>")
+        self.count = parts.html()
+        self.choice = w.Select(description="Events", rows=8, layout=parts.layout(width="95%"),
+                               style=parts.style(w.Select))
+        self.detail = parts.html("<p>Choose an event in the list to read about it.</p>", rich=True)
         self.chart = w.Output()
         self.filtered = self.events
         self.spec: dict = {}
         for control in (self.era, self.category, self.actor, self.search):
             control.observe(self.refresh, names="value")
         self.choice.observe(self._show_detail, names="value")
-        filters = w.HBox([self.era, self.category, self.actor, self.search],
-                         layout=w.Layout(flex_flow="row wrap"))
-        self.widget = w.VBox([filters, self.count, self.chart,
-                              w.HBox([self.choice, self.detail],
-                                     layout=w.Layout(flex_flow="row wrap"))])
+        filters = parts.hbox([self.era, self.category, self.actor, self.search], flex_flow="row wrap")
+        self.widget = parts.vbox([filters, self.count, self.chart,
+                                  parts.hbox([self.choice, self.detail], flex_flow="row wrap")])
         self.refresh()
 
     def static_html(self) -> str:

@@ -2,8 +2,8 @@
 
 `compare()` puts one card per perspective next to the others, with the events
 and "what the record shows" underneath, so a framing is never read apart from
-what happened. Every card is built once per topic when the widget starts;
-choosing a topic or stepping through quotes only swaps prepared HTML.
+what happened. A topic's cards are written out once, when it is first shown;
+after that, choosing a topic or stepping through quotes only swaps prepared HTML.
 
 The other framing activities live in their own modules and are reached from
 here, so a notebook needs one import: `guess()` (blind-source game),
@@ -15,7 +15,7 @@ from __future__ import annotations
 import ipywidgets as w
 import pandas as pd
 
-from . import cards, style
+from . import cards, parts, style
 from .close_reading import CloseReading
 from .data import Tables, load
 from .dates import format_partial_date
@@ -56,15 +56,13 @@ class QuoteCard(w.VBox):
 
     def __init__(self, perspective: str):
         look = style.perspective(perspective)
-        html = cards.rich_html()
-        previous = w.Button(description="◀ Previous quote", tooltip=f"Previous quote: {look.label}",
-                            layout=w.Layout(width="auto"))
-        following = w.Button(description="Next quote ▶", tooltip=f"Next quote: {look.label}",
-                             layout=w.Layout(width="auto"))
+        html = parts.html(rich=True)
+        previous = parts.button("◀ Previous quote", tooltip=f"Previous quote: {look.label}")
+        following = parts.button("Next quote ▶", tooltip=f"Next quote: {look.label}")
         super().__init__(
-            [html, w.HBox([previous, following], layout=w.Layout(flex_flow="row wrap"))],
-            layout=w.Layout(border=f"3px solid {look.colour}", min_width="280px", flex="1 1 300px",
-                            margin="4px", padding="8px"),
+            [html, w.HBox([previous, following], layout=parts.own_layout(flex_flow="row wrap"))],
+            layout=parts.layout(border=f"3px solid {look.colour}", min_width="280px", flex="1 1 300px",
+                                margin="4px", padding="8px"),
         )
         self.add_class("standoff-card")
         self.perspective = perspective
@@ -112,8 +110,8 @@ class Comparison(WidgetView):
     def __init__(self, topic_id: str | None = None, tables: Tables | None = None):
         tables = load() if tables is None else tables
         self.tables = tables
-        self.sources = tables.sources.set_index("id")
-        self.events = tables.events.set_index("id")
+        self.sources = tables.indexed("sources")
+        self.events = tables.indexed("events")
         self.terms = TermIndex(tables.lexicon)
         framings = tables.framings
         self.topics = tables.topics[tables.topics["id"].isin(set(framings["topic_id"]))].set_index("id")
@@ -123,17 +121,19 @@ class Comparison(WidgetView):
         self.pages: dict[str, dict[str, list[str]]] = {}  # filled per topic when first shown
         self.context_pages: dict[str, str] = {}
         present = sorted(set(framings["perspective"]), key=cards.perspective_rank)
-        self.quote_cards = {key: QuoteCard(key) for key in present}
+        self.quote_cards: dict[str, QuoteCard] = {}  # made when a topic first needs one
+        self.present = present
         self.topic = w.Dropdown(description="Topic", options=[(t["title"], tid) for tid, t in
                                                               self.topics.iterrows()],
-                                layout=w.Layout(width="95%", max_width="40em"))
+                                layout=parts.layout(width="95%", max_width="40em"),
+                                style=parts.style(w.Dropdown))
         if topic_id is not None:
             self.topic.value = topic_id
-        self.question = cards.rich_html()
-        self.cards = w.Box(layout=w.Layout(flex_flow="row wrap", align_items="stretch", width="100%"))
-        self.context = cards.rich_html()
+        self.question = parts.html(rich=True)
+        self.cards = w.Box(layout=parts.layout(flex_flow="row wrap", align_items="stretch", width="100%"))
+        self.context = parts.html(rich=True)
         self.topic.observe(self._on_topic, names="value")
-        self.widget = w.VBox([self.topic, self.question, self.cards, self.context])
+        self.widget = parts.vbox([self.topic, self.question, self.cards, self.context])
         self.show(self.topic.value)
 
     def static_html(self) -> str:
@@ -164,8 +164,9 @@ class Comparison(WidgetView):
             self.context_pages[topic_id] = _context_html(topic, self.events, self.sources)
         pages = self.pages[topic_id]
         shown = []
-        for key, card in self.quote_cards.items():
+        for key in self.present:
             if key in pages:
+                card = self.card(key)
                 card.load(pages[key])
                 shown.append(card)
         self.cards.children = tuple(shown)
@@ -173,6 +174,8 @@ class Comparison(WidgetView):
 
     def card(self, perspective: str) -> QuoteCard:
         """The card for one perspective (it may not be on show for the current topic)."""
+        if perspective not in self.quote_cards:
+            self.quote_cards[perspective] = QuoteCard(perspective)
         return self.quote_cards[perspective]
 
     def next_quote(self, perspective: str) -> None:
@@ -202,11 +205,11 @@ def compare_table(topic_id: str, tables: Tables | None = None) -> str:
     For the static edition (a web page or print), where widgets do not run.
     """
     tables = load() if tables is None else tables
-    topics = tables.topics.set_index("id")
+    topics = tables.indexed("topics")
     if topic_id not in topics.index:
         raise ValueError(f"no topic has the id {topic_id!r}; topics: {', '.join(topics.index)}")
     topic = topics.loc[topic_id]
-    sources = tables.sources.set_index("id")
+    sources = tables.indexed("sources")
     quotes = topic_quotes(tables.framings, topic_id)
     head = "".join(f"<th scope='col' {cards.CELL}>{h}</th>"
                    for h in ("Perspective", "Speaker", "Role", "Date", "Quote", "Source"))
@@ -215,7 +218,7 @@ def compare_table(topic_id: str, tables: Tables | None = None) -> str:
         f"<div class='standoff-compare'><h3>{esc(topic['title'])}</h3>"
         f"<p><strong>Central question:</strong> {esc(topic['question'])}</p>"
         f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-        f"{_context_html(topic, tables.events.set_index('id'), sources)}</div>"
+        f"{_context_html(topic, tables.indexed('events'), sources)}</div>"
     )
 
 

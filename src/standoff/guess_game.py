@@ -15,7 +15,7 @@ import random
 import ipywidgets as w
 import pandas as pd
 
-from . import cards, style
+from . import cards, parts, style
 from .data import Tables, load
 from .render import WidgetView
 from .terms import TermIndex, hit_html
@@ -65,8 +65,8 @@ class BlindSourceGame(WidgetView):
         framings = _choose_topics(tables.framings, set(tables.topics["id"]), topics)
         self.seed = seed
         self.quotes = framings.set_index("id")
-        self.topic_titles = tables.topics.set_index("id")["title"]
-        self.sources = tables.sources.set_index("id")
+        self.topic_titles = tables.indexed("topics")["title"]
+        self.sources = tables.indexed("sources")
         self.terms = TermIndex(tables.lexicon)
         self.order = draw_order(framings, seed)
         self.position = 0
@@ -75,15 +75,15 @@ class BlindSourceGame(WidgetView):
         self.chosen: str | None = None
         present = sorted(set(framings["perspective"]), key=cards.perspective_rank)
         self.buttons = {key: self._button(key) for key in present}
-        self.progress = w.HTML()
-        self.quote = cards.rich_html()
-        self.choices = w.HBox(list(self.buttons.values()), layout=w.Layout(flex_flow="row wrap"))
-        self.reveal = cards.rich_html()
-        self.score = w.HTML()
-        self.next_button = w.Button(description="Next quote ▶", tooltip="Show the next quote")
+        self.progress = parts.html()
+        self.quote = parts.html(rich=True)
+        self.choices = parts.hbox(self.buttons.values(), flex_flow="row wrap")
+        self.reveal = parts.html(rich=True)
+        self.score = parts.html()
+        self.next_button = parts.button("Next quote ▶", tooltip="Show the next quote")
         self.next_button.on_click(lambda _button: self.next_quote())
-        self.widget = w.VBox([self.progress, self.quote, self.choices, self.reveal,
-                              w.HBox([self.score, self.next_button], layout=w.Layout(align_items="center"))])
+        self.widget = parts.vbox([self.progress, self.quote, self.choices, self.reveal,
+                                  parts.hbox([self.score, self.next_button], align_items="center")])
         self._show_quote()
         self._show_score()
 
@@ -93,8 +93,7 @@ class BlindSourceGame(WidgetView):
 
     def _button(self, key: str) -> w.Button:
         look = style.perspective(key)
-        button = w.Button(description=f"{look.icon} {look.label}", tooltip=f"My guess: {look.label}",
-                          layout=w.Layout(width="auto"))
+        button = parts.button(f"{look.icon} {look.label}", tooltip=f"My guess: {look.label}")
         button.on_click(lambda _button: self.answer(key))
         return button
 

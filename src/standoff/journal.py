@@ -44,7 +44,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from . import style
+from . import parts, style
 from .render import WidgetView
 from .text import esc
 
@@ -551,16 +551,17 @@ class Reflection(WidgetView):
         except OSError as err:
             problem = f"Your journal could not be opened ({err}). What you write now may not be saved."
         skill_html = f"<p class='standoff-skill'><em>Skill:</em> {esc(skill)}</p>" if skill else ""
-        self.heading = w.HTML(f"<div class='standoff-prompt'>{skill_html}"
-                              f"<p><strong>{esc(self.prompt_text)}</strong></p></div>")
+        self.heading = parts.html(f"<div class='standoff-prompt'>{skill_html}"
+                                  f"<p><strong>{esc(self.prompt_text)}</strong></p></div>")
         self.text = w.Textarea(value=_s(saved.get("text")) if saved else "", rows=6,
-                               description="Your answer", style={"description_width": "initial"},
+                               description="Your answer",
+                               style=parts.style(w.Textarea, description_width="initial"),
                                placeholder="Write here. It is saved as you type.",
-                               layout=w.Layout(width="95%"))
-        self.save_button = w.Button(description="Save now", icon="save",
-                                    tooltip="Save this answer to your journal now")
-        self.status = w.HTML()
-        self.notice = w.HTML()
+                               layout=parts.layout(width="95%"))
+        self.save_button = parts.button("Save now", icon="save",
+                                        tooltip="Save this answer to your journal now")
+        self.status = parts.html()
+        self.notice = parts.html()
         warning = self.journal.notice or problem
         if warning:
             self.notice.value = (f"<p role='alert'><strong>{style.FEEDBACK['warning'].icon} "
@@ -571,8 +572,8 @@ class Reflection(WidgetView):
             self._say("Nothing saved yet.")
         self.text.observe(self._changed, names="value")
         self.save_button.on_click(lambda _button: self.save_now())
-        self.widget = w.VBox([self.heading, self.notice, self.text,
-                              w.HBox([self.save_button, self.status])])
+        self.widget = parts.vbox([self.heading, self.notice, self.text,
+                                  parts.hbox([self.save_button, self.status])])
 
     def static_html(self) -> str:
         return (f"{self.heading.value}<p><em>Write your answer in the live notebook; "

@@ -27,11 +27,11 @@ BOX = ("border:1px solid #BBBBBB;border-radius:6px;padding:0.6em 0.9em;margin:0.
 
 
 def _source_link(source_id: str) -> str:
-    return source_html(source_id, load().sources.set_index("id"))
+    return source_html(source_id, load().indexed("sources"))
 
 
-def _lookup(table: pd.DataFrame, key: str, ids: tuple[str, ...], what: str) -> pd.DataFrame:
-    indexed = table.set_index(key)
+def _lookup(table: str, key: str, ids: tuple[str, ...], what: str) -> pd.DataFrame:
+    indexed = load().indexed(table, key)
     missing = [i for i in ids if i not in indexed.index]
     if missing:
         raise KeyError(f"no {what} with id {', '.join(map(repr, missing))} in data/")
@@ -40,7 +40,7 @@ def _lookup(table: pd.DataFrame, key: str, ids: tuple[str, ...], what: str) -> p
 
 def events_html(*event_ids: str) -> str:
     """The events, in date order, with their dates, summaries and sources."""
-    rows = _lookup(load().events, "id", event_ids, "event").sort_values("date")
+    rows = _lookup("events", "id", event_ids, "event").sort_values("date")
     items = []
     for r in rows.itertuples():
         when = format_span(r.date, r.end_date, r.date_precision)
@@ -60,7 +60,7 @@ def events(*event_ids: str) -> HTML:
 
 def quote_html(framing_id: str) -> str:
     """One quotation as a primary-source excerpt: who, when, in what role, and where."""
-    q = _lookup(load().framings, "id", (framing_id,), "quotation").iloc[0]
+    q = _lookup("framings", "id", (framing_id,), "quotation").iloc[0]
     look = style.perspective(q["perspective"])
     translated = ""
     if q["translated"] == "yes":
@@ -81,7 +81,7 @@ def quote(framing_id: str) -> HTML:
 
 def glossary(*terms: str) -> HTML:
     """Show glossary entries for some terms, with their sources."""
-    rows = _lookup(load().glossary, "term", terms, "glossary term")
+    rows = _lookup("glossary", "term", terms, "glossary term")
     items = "".join(
         f"<dt><strong>{esc(r.term)}</strong></dt><dd>{esc(r.definition)} "
         f"<small>({'; '.join(_source_link(s) for s in r.source_ids)})</small></dd>"
@@ -108,7 +108,7 @@ def sources(notebook_id: str, *extra_topics: str) -> HTML:
     for topic in extra_topics:
         ids += list(tables.framings.loc[tables.framings["topic_id"] == topic, "source_id"])
     ids = list(dict.fromkeys(ids))
-    found = tables.sources.set_index("id").loc[[i for i in ids if i in set(tables.sources["id"])]]
+    found = tables.indexed("sources").loc[[i for i in ids if i in set(tables.sources["id"])]]
     parts = []
     for kind, heading in KIND_HEADINGS.items():
         group = found[found["kind"] == kind].sort_values("title")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import ipywidgets as w
 import pandas as pd
 
-from . import cards
+from . import cards, parts
 from .data import Tables, load
 from .render import WidgetView
 from .terms import concept_label
@@ -50,7 +50,7 @@ class LexiconExplorer(WidgetView):
 
     def __init__(self, tables: Tables | None = None, concept: str | None = None):
         tables = load() if tables is None else tables
-        sources = tables.sources.set_index("id")
+        sources = tables.indexed("sources")
         lexicon = tables.lexicon
         self.pages = {concept: concept_html(concept, entries, sources)
                       for concept, entries in lexicon.groupby("concept", sort=True)}
@@ -59,15 +59,15 @@ class LexiconExplorer(WidgetView):
         self.concept = w.Dropdown(
             description="Concept",
             options=[("All concepts", ALL)] + [(f"{concept_label(c)} ({terms[c]})", c) for c in self.pages],
-            layout=w.Layout(width="95%", max_width="40em"),
+            layout=parts.layout(width="95%", max_width="40em"), style=parts.style(w.Dropdown),
         )
         if concept is not None:
             if concept not in self.pages:
                 raise ValueError(f"no lexicon concept {concept!r}; concepts: {', '.join(self.pages)}")
             self.concept.value = concept
-        self.entries = cards.rich_html()
+        self.entries = parts.html(rich=True)
         self.concept.observe(self.refresh, names="value")
-        self.widget = w.VBox([self.concept, self.entries])
+        self.widget = parts.vbox([self.concept, self.entries])
         self.refresh()
 
     def static_html(self) -> str:

@@ -16,7 +16,7 @@ import ipywidgets as w
 import pandas as pd
 from IPython.display import display
 
-from . import style
+from . import parts, style
 from .data import DEFAULT_DATA_DIR, load
 from .dates import format_date, format_span
 from .render import WidgetView, figure_bundle, show_figure
@@ -124,7 +124,7 @@ def status_on(year: int) -> dict[str, str]:
 
 def country_names() -> dict[str, str]:
     """The name to show for each outline: ours (actors.csv) where we have one, else Natural Earth's."""
-    ours = load().actors.set_index("code")["name"].to_dict()
+    ours = load().indexed("actors", "code")["name"].to_dict()
     return {code: ours.get(code, f["properties"]["name"]) for code, f in outlines().items()}
 
 
@@ -150,7 +150,7 @@ def map_spec(year: int) -> dict:
     """Europe at the end of `year`: members, Russia, the countries in between, the rest."""
     status = status_on(year)
     names = country_names()
-    joined = load().memberships.set_index("iso3")["joined"].to_dict()
+    joined = load().indexed("memberships", "iso3")["joined"].to_dict()
     traces = []
     for key, look in STATUSES.items():
         for code in sorted(c for c, s in status.items() if s == key):
@@ -211,14 +211,14 @@ class MembershipMap(WidgetView):
 
     def __init__(self, year: int = LAST_YEAR):
         self.year = w.IntSlider(value=year, min=FIRST_YEAR, max=LAST_YEAR, step=1, description="Year",
-                                continuous_update=False, layout=w.Layout(width="60%"))
-        self.chart = w.Output(layout=w.Layout(flex="2 1 520px"))
-        self.events = w.HTML(layout=w.Layout(flex="1 1 280px"))
-        self.summary = w.HTML()
+                                continuous_update=False, layout=parts.layout(width="60%"))
+        self.chart = w.Output(layout=parts.layout(flex="2 1 520px"))
+        self.events = parts.html(flex="1 1 280px")
+        self.summary = parts.html()
         self.spec: dict = {}
         self.year.observe(self.refresh, names="value")
-        self.widget = w.VBox([self.year, self.summary,
-                              w.HBox([self.chart, self.events], layout=w.Layout(flex_flow="row wrap"))])
+        self.widget = parts.vbox([self.year, self.summary,
+                                  parts.hbox([self.chart, self.events], flex_flow="row wrap")])
         self.refresh()
 
     def static_html(self) -> str:

@@ -22,7 +22,7 @@ import ipywidgets as w
 import pandas as pd
 from IPython.display import HTML, display
 
-from . import style
+from . import parts, style
 from .cards import CELL, sources_list_html
 from .journal import Journal
 from .text import esc
@@ -52,22 +52,22 @@ def check_answers(questions: pd.DataFrame) -> None:
 class _Question:
     """The widgets for one question."""
 
-    def __init__(self, number: int, total: int, row: pd.Series, auto: w.Layout):
+    def __init__(self, number: int, total: int, row: pd.Series):
         self.row = row
         self.choices: list[str] = list(row["choices"])
-        self.heading = w.HTML(f"<div class='standoff-question'><p><strong>Question {number} of {total}"
-                              f"</strong></p><p>{esc(row['question'])}</p></div>")
+        self.heading = parts.html(f"<div class='standoff-question'><p><strong>Question {number} of {total}"
+                                  f"</strong></p><p>{esc(row['question'])}</p></div>")
         self.radio = w.RadioButtons(
             options=[(f"{LETTERS[i]}. {c}", i) for i, c in enumerate(self.choices)], value=None,
-            description="Answer", layout=auto,
+            description="Answer", layout=parts.layout(width="auto"), style=parts.style(w.RadioButtons),
         ).add_class("standoff-choices")
-        self.check_button = w.Button(description="Check answer", icon="check", button_style="primary",
-                                     tooltip="See whether your answer is right", layout=auto)
-        self.try_button = w.Button(description="Try again", icon="undo", disabled=True,
-                                   tooltip="Clear your answer and choose again", layout=auto)
-        self.feedback = w.HTML()
-        self.box = w.VBox([self.heading, self.radio, w.HBox([self.check_button, self.try_button]),
-                           self.feedback], layout=w.Layout(margin="0 0 1em 0"))
+        self.check_button = parts.button("Check answer", icon="check", button_style="primary",
+                                         tooltip="See whether your answer is right")
+        self.try_button = parts.button("Try again", icon="undo", disabled=True,
+                                       tooltip="Clear your answer and choose again")
+        self.feedback = parts.html()
+        self.box = parts.vbox([self.heading, self.radio, parts.hbox([self.check_button, self.try_button]),
+                               self.feedback], margin="0 0 1em 0")
 
 
 class Quiz:
@@ -94,26 +94,22 @@ class Quiz:
         self.journal = journal or Journal()
         self.results: dict[str, dict] = {}
         """question id -> the journal's record of the latest answer (this session or before)."""
-        auto = w.Layout(width="auto")  # one layout for all: each widget is a message to the browser
-        self.items = [_Question(i + 1, len(mine), row, auto) for i, row in mine.iterrows()]
+        self.items = [_Question(i + 1, len(mine), row) for i, row in mine.iterrows()]
         for index, item in enumerate(self.items):
             item.check_button.on_click(lambda _b, i=index: self.check(i))
             item.try_button.on_click(lambda _b, i=index: self.try_again(i))
         self.one_at_a_time = one_at_a_time
         self.current = 0
-        self.position = w.HTML()
-        self.prev_button = w.Button(description="Previous question", icon="arrow-left",
-                                    layout=w.Layout(width="auto"))
-        self.next_button = w.Button(description="Next question", icon="arrow-right",
-                                    layout=w.Layout(width="auto"))
+        self.position = parts.html()
+        self.prev_button = parts.button("Previous question", icon="arrow-left")
+        self.next_button = parts.button("Next question", icon="arrow-right")
         self.prev_button.on_click(lambda _b: self.previous())
         self.next_button.on_click(lambda _b: self.next())
-        self.score_html = w.HTML()
-        self.notice = w.HTML()
-        self.shown = w.VBox()
-        nav = w.HBox([self.prev_button, self.next_button, self.position])
-        self.widget = w.VBox([w.HTML(CHOICES_CSS), self.notice, self.shown]
-                             + ([nav] if one_at_a_time else []) + [self.score_html])
+        self.score_html = parts.html()
+        self.notice = parts.html()
+        self.shown = parts.vbox()
+        nav = [parts.hbox([self.prev_button, self.next_button, self.position])] if one_at_a_time else []
+        self.widget = parts.vbox([parts.html(CHOICES_CSS), self.notice, self.shown, *nav, self.score_html])
         self._restore()
         self.show(0)
 

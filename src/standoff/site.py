@@ -144,10 +144,10 @@ def _appendix_pages() -> dict[str, tuple[str, str]]:
     topics = "".join(f"<section><h2>{esc(t.title)}</h2><p><em>{esc(t.question)}</em></p>"
                      f"{framing.compare_table(t.id)}</section>" for t in tables.topics.itertuples())
     glossary = "".join(f"<dt><strong>{esc(g.term)}</strong></dt><dd>{esc(g.definition)} "
-                       f"{sources_list_html(g.source_ids, tables.sources.set_index('id'))}</dd>"
+                       f"{sources_list_html(g.source_ids, tables.indexed('sources'))}</dd>"
                        for g in tables.glossary.sort_values("term").itertuples())
     sources = sources_list_html(list(tables.sources.sort_values("title")["id"]),
-                                tables.sources.set_index("id"))
+                                tables.indexed("sources"))
     return {
         "timeline.html": ("Timeline", f"<h1>Timeline, 1975–2024</h1><p>{esc(describe())}</p>{table_html()}"),
         "topics.html": ("Comparisons", f"<h1>Every comparison, side by side</h1>{topics}"),

@@ -30,7 +30,7 @@ def _lanes(events: pd.DataFrame, lanes: str) -> pd.DataFrame:
         return events.assign(lane=events["category"])
     if lanes != "actor_group":
         raise ValueError(f"lanes must be 'category' or 'actor_group', not {lanes!r}")
-    groups = load().actors.set_index("code")["group"].to_dict()
+    groups = load().indexed("actors", "code")["group"].to_dict()
     exploded = events.assign(
         lane=[sorted({groups.get(a, "international") for a in actors}) for actors in events["actors"]]
     )
@@ -152,7 +152,7 @@ def _iso(value) -> str:
 
 def era_range(era_id: str) -> tuple[str, str]:
     """The first and last day of an era, as ISO dates."""
-    eras = load().eras.set_index("id")
+    eras = load().indexed("eras")
     if era_id not in eras.index:
         raise ValueError(f"unknown era {era_id!r}; choose one of: {', '.join(eras.index)}")
     era = eras.loc[era_id]
@@ -173,7 +173,7 @@ def figure(lanes: str = "category", date_range: tuple[str, str] | None = None) -
 
 def focus(era_id: str, lanes: str = "category") -> go.Figure:
     """The timeline zoomed to one era, as each lesson opens it."""
-    label = load().eras.set_index("id").loc[era_id, "label"]
+    label = load().indexed("eras").loc[era_id, "label"]
     return go.Figure(timeline_spec(lanes=lanes, date_range=era_view(era_id), title=label))
 
 
@@ -212,7 +212,7 @@ def show(era_id: str | None = None, lanes: str = "category") -> None:
     date_range, title = None, "Events, 1975–2024"
     if era_id:
         date_range = era_view(era_id)
-        title = tables.eras.set_index("id").loc[era_id, "label"]
+        title = tables.indexed("eras").loc[era_id, "label"]
         events = events[events["era"] == era_id]
     spec = timeline_spec(lanes=lanes, date_range=date_range, title=title)
     show_figure(spec, describe(events), table_html(events))

@@ -52,7 +52,7 @@ def _slide(event, sources: pd.DataFrame) -> dict:
 def timeline_json() -> dict:
     """The events, eras and sources as a TimelineJS document."""
     tables = load()
-    sources = tables.sources.set_index("id")
+    sources = tables.indexed("sources")
     return {
         "title": {"text": {
             "headline": "Indivisible Security? Events 1975–2024",
