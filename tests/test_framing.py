@@ -344,6 +344,17 @@ def test_lexicon_explorer_filters_by_concept(fixture_data):
     assert shown.index("annexation") < shown.index("reunification") < shown.index("occupation")
 
 
+
+def test_lexicon_menu_names_each_concept_in_words_in_alphabetical_order():
+    lex = framing.lexicon()  # the shipped data
+    labels = [label.split(" (")[0] for label, value in lex.concept.options if value]
+    assert labels == sorted(labels)
+    assert "What began on 24 February 2022" in labels and "Spelling of Ukraine's capital" in labels
+    assert not any("_" in label for label in labels)
+    lex.concept.value = "feb_2022_war"
+    assert "<h4>What began on 24 February 2022</h4>" in lex.entries.value
+    assert "special military operation" in lex.entries.value
+
 # --- close reading -------------------------------------------------------------------------------
 
 def marked_texts(reading) -> list[str]:

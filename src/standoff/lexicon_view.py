@@ -52,10 +52,9 @@ class LexiconExplorer(WidgetView):
         tables = load() if tables is None else tables
         sources = tables.indexed("sources")
         lexicon = tables.lexicon
-        self.pages = {concept: concept_html(concept, entries, sources)
-                      for concept, entries in lexicon.groupby("concept", sort=True)}
-        terms = {concept: " · ".join(dict.fromkeys(entries["term"]))
-                 for concept, entries in lexicon.groupby("concept", sort=True)}
+        by_concept = sorted(lexicon.groupby("concept"), key=lambda group: concept_label(group[0]))
+        self.pages = {concept: concept_html(concept, entries, sources) for concept, entries in by_concept}
+        terms = {concept: " · ".join(dict.fromkeys(entries["term"])) for concept, entries in by_concept}
         self.concept = w.Dropdown(
             description="Concept",
             options=[("All concepts", ALL)] + [(f"{concept_label(c)} ({terms[c]})", c) for c in self.pages],

@@ -38,9 +38,25 @@ class Hit:
     term: Term
 
 
+CONCEPT_LABELS = {
+    "capital_spelling": "Spelling of Ukraine's capital",
+    "council_name": "Name of the 2002 council",
+    "crimea_2014_status": "Crimea in 2014",
+    "dec_2021_demands": "Russia's draft treaties of December 2021",
+    "donbas_forces": "Armed groups in Donbas",
+    "feb_2022_war": "What began on 24 February 2022",
+    "maidan_2014": "Maidan and the change of power, 2014",
+    "nato_growth": "NATO taking in new members",
+    "occupied_territories": "Areas of Ukraine under Russian control",
+    "russian_troops_abroad": "Russian troops outside Russia",
+}
+"""What the menu and headings call each lexicon concept: the thing named, in words no side uses
+as its term for it. The narrator's words, so they live with the code, not in data/."""
+
+
 def concept_label(concept: str) -> str:
-    """A concept id in words: 'nato_enlargement' -> 'nato enlargement'."""
-    return concept.replace("_", " ").replace("-", " ")
+    """A concept in words: its label, else its id spelled out ('new_concept' -> 'new concept')."""
+    return CONCEPT_LABELS.get(concept, concept.replace("_", " ").replace("-", " "))
 
 
 def _terms_of(concept: str, entries: list[dict]) -> list[Term]:
