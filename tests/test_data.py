@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -240,3 +241,15 @@ def test_check_data_runs_as_a_module():
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("check-data: OK")
+
+
+WORKSHOP_WORDS = re.compile(r"key-texts\.md|\bthe spec\b|\bthis task\b|\breviewer\b|pitfall|\bseed\b", re.I)
+"""Words from how the collection was researched, which a student reading a note cannot follow."""
+
+
+def test_notes_shown_to_students_carry_no_workshop_words():
+    found = [f"{path.name} row {number}: {match.group(0)!r}"
+             for path in sorted(DATA.glob("*.csv"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+             for match in WORKSHOP_WORDS.finditer(line)]
+    assert found == []
