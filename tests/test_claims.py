@@ -46,7 +46,7 @@ ORDER = ["fx-byline", "fx-why", "fx-hostile", "fx-mid", "fx-later"]
 def test_claims_are_walked_in_paragraph_order_with_their_paragraph(article, journal):
     checker = claims.checker(journal=journal)
     assert list(checker.claims["id"]) == ORDER
-    assert "Claim 1 of 5" in checker.heading.value and "Byline" in checker.heading.value
+    assert "Claim 1 of 5" in checker.heading.value and "Headline and byline" in checker.heading.value
     assert "“Programme Director”" in checker.excerpt.value
     checker.next()
     assert "Claim 2 of 5" in checker.heading.value and "Paragraph 2" in checker.heading.value
@@ -193,7 +193,7 @@ def test_summary_marks_every_claims_kind_in_words_and_icons_in_paragraph_order(a
     assert positions == sorted(positions)
     for label in ("□ Fact", "◐ Interpretation", "⚖ Value judgement", "➜ Prediction"):
         assert page.count(label) >= 2, f"{label} must appear in the key and on its claim"
-    assert ">Byline</th>" in page and ">Paragraph 5</th>" in page
+    assert ">Headline and byline</th>" in page and ">Paragraph 5</th>" in page
     assert "Accurate but incomplete" in page and "Accurate</p>" in page
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<b>no agreement</b>" not in page and "<em>offered</em>" not in page

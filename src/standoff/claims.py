@@ -53,8 +53,8 @@ NO_RECORD = ("A value judgement cannot be checked against a record: ask whose va
 
 
 def where(paragraph: object) -> str:
-    """'Byline' for paragraph 0, else 'Paragraph 4'."""
-    return "Byline" if str(paragraph) == "0" else f"Paragraph {paragraph}"
+    """'Headline and byline' for paragraph 0 (the lines above the text), else 'Paragraph 4'."""
+    return "Headline and byline" if str(paragraph) == "0" else f"Paragraph {paragraph}"
 
 
 def kind_html(kind: str) -> str:
